@@ -1,0 +1,98 @@
+// Package model holds the format-neutral SBOM types every other package shares:
+// a Document decoded from one file, its Components, and the edges between them.
+//
+// Invariants (decoders must keep them, the graph package relies on them):
+//   - Component.Ref is the component's identity inside its own document only
+//     (CycloneDX bom-ref, SPDX SPDXID, SPDX 3 spdxId). It never means anything
+//     across documents; across documents identity is Component.ID.
+//   - Dependencies edges point dependent -> dependency ("From depends on To").
+//   - Containment edges point container -> contained ("From contains To").
+//   - Document.Root is not part of Document.Components.
+package model
+
+import "errors"
+
+// Format names the concrete encoding a Document was read from.
+type Format string
+
+// Formats sbomx reads.
+const (
+	CycloneDXJSON Format = "cyclonedx-json"
+	CycloneDXXML  Format = "cyclonedx-xml"
+	SPDXJSON      Format = "spdx-json"
+	SPDXTagValue  Format = "spdx-tag-value"
+	SPDX3JSON     Format = "spdx3-json"
+)
+
+// Document is one SBOM file after decoding.
+type Document struct {
+	Format      Format
+	SpecVersion string // "1.6", "SPDX-2.3", "3.0.1"
+	// Root is the component the SBOM describes (CycloneDX metadata.component,
+	// the SPDX package the document DESCRIBES). Nil when the SBOM names none.
+	Root       *Component
+	Components []Component
+	// Dependencies are "From depends on To" edges between Refs (Root.Ref included).
+	Dependencies []Edge
+	// Containment are "From contains To" edges: CycloneDX nested components,
+	// SPDX CONTAINS / CONTAINED_BY. Containment is not dependency.
+	Containment []Edge
+	// Meta carries what the SBOM says about who made the thing it describes.
+	Meta Meta
+	// Warnings are problems the decoder saw but read past (an unknown enum,
+	// a relationship to an element that is not a package).
+	Warnings []string
+}
+
+// Edge links two components of one document by Ref.
+type Edge struct {
+	From, To string
+}
+
+// Component is one package (library, application, OS package, ...).
+type Component struct {
+	Ref     string
+	Name    string // as written in the SBOM
+	Group   string // CycloneDX group (Maven groupId, npm scope, Go module prefix); "" in SPDX
+	Version string
+	PURL    string // as written in the SBOM, "" when none
+	Type    string // CycloneDX type / SPDX primaryPackagePurpose, lower case; may be ""
+	ID      PkgID  // normalised identity, from PURL when it parses, else from Group/Name
+	// Hashes as "alg:hex", lower case alg (sha256, sha1, sha512, md5, ...).
+	Hashes []string
+}
+
+// Meta is ownership-relevant metadata found inside an SBOM.
+type Meta struct {
+	Supplier     string   // CycloneDX metadata.supplier / component supplier; SPDX described package supplier
+	Manufacturer string   // CycloneDX metadata.manufacturer / component manufacturer
+	Authors      []string // CycloneDX metadata.authors, component authors/author; SPDX originator
+	Creators     []string // SPDX creationInfo.creators, CycloneDX tools (informational)
+	// Properties are name/value pairs of the root component and metadata
+	// (CycloneDX properties such as "acme:owner").
+	Properties []Property
+}
+
+// Property is a CycloneDX-style name/value pair.
+type Property struct {
+	Name, Value string
+}
+
+// DisplayName is the name people expect to read in a path: group:name for
+// Maven, group/name where the SBOM gives a group, else the name as written.
+func (c *Component) DisplayName() string {
+	switch {
+	case c.Group != "" && c.ID.Type == "maven":
+		return c.Group + ":" + c.Name
+	case c.Group != "":
+		return c.Group + "/" + c.Name
+	case c.ID.Type == "maven" && c.ID.Namespace != "":
+		return c.ID.Namespace + ":" + c.Name
+	}
+	return c.Name
+}
+
+// ErrNotSBOM is returned by decoders for input that is well-formed but not an
+// SBOM of their format (a package.json, a Kubernetes manifest). The corpus
+// counts such files as skipped, not failed.
+var ErrNotSBOM = errors.New("not an SBOM")

@@ -1,0 +1,163 @@
+package model
+
+import (
+	"net/url"
+	"strings"
+
+	packageurl "github.com/package-url/packageurl-go"
+)
+
+// PkgID is a package's identity across documents: purl type, namespace and
+// name, normalised with the ecosystem's own rules (see NormalizeName). Version
+// and qualifiers are not part of it.
+type PkgID struct {
+	Type      string // purl type, lower case, aliases folded ("dotnet" -> "nuget"); "" when unknown
+	Namespace string
+	Name      string
+}
+
+// String renders the ID as a version-less purl, or "name" for typeless IDs.
+func (id PkgID) String() string {
+	if id.Type == "" {
+		if id.Namespace != "" {
+			return id.Namespace + "/" + id.Name
+		}
+		return id.Name
+	}
+	s := "pkg:" + id.Type + "/"
+	if id.Namespace != "" {
+		s += id.Namespace + "/"
+	}
+	return s + id.Name
+}
+
+// typeAliases folds purl types that real generators write for the same
+// ecosystem (syft writes pkg:dotnet for NuGet packages).
+var typeAliases = map[string]string{
+	"dotnet": "nuget",
+	"go":     "golang",
+	"crates": "cargo",
+	"pip":    "pypi",
+	"python": "pypi",
+}
+
+// NormalizeType lower-cases a purl type and folds known aliases.
+func NormalizeType(t string) string {
+	t = strings.ToLower(t)
+	if a, ok := typeAliases[t]; ok {
+		return a
+	}
+	return t
+}
+
+// NormalizeName applies an ecosystem's naming rules to a namespace and name:
+//   - pypi: PEP 503 (lower case, runs of "-", "_", "." become one "-");
+//   - npm, nuget, composer, deb, apk: case-insensitive, so lower case;
+//   - golang, maven, cargo, and unknown types: compared as written
+//     (Go module paths and Maven coordinates are case-sensitive);
+//   - typeless (no purl): lower case, since nothing says otherwise.
+func NormalizeName(typ, namespace, name string) (string, string) {
+	switch typ {
+	case "pypi":
+		return "", PEP503(name)
+	case "npm", "nuget", "composer", "deb", "apk", "alpine", "github", "bitbucket", "":
+		return strings.ToLower(namespace), strings.ToLower(name)
+	}
+	return namespace, name
+}
+
+// PEP503 normalises a Python distribution name: lower case, and every run of
+// "-", "_" or "." replaced by a single "-".
+func PEP503(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	sep := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == '-' || c == '_' || c == '.' {
+			sep = true
+			continue
+		}
+		if sep && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		sep = false
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// PURL is a parsed package URL: identity plus version and qualifiers.
+type PURL struct {
+	ID         PkgID
+	Version    string
+	Qualifiers map[string]string
+}
+
+// ParsePURL parses and normalises a package URL. Unlike packageurl-go alone it
+// keeps the case of Go module paths (packageurl-go lower-cases them, but
+// github.com/Sirupsen/logrus and github.com/sirupsen/logrus are two modules),
+// folds type aliases and applies PEP 503 fully (packageurl-go keeps ".").
+func ParsePURL(s string) (PURL, bool) {
+	p, err := packageurl.FromString(s)
+	if err != nil || p.Type == "" || p.Name == "" {
+		return PURL{}, false
+	}
+	typ := NormalizeType(p.Type)
+	ns, name := p.Namespace, p.Name
+	if typ == "golang" {
+		if rns, rname, ok := rawPath(s); ok {
+			ns, name = rns, rname
+		}
+	}
+	ns, name = NormalizeName(typ, ns, name)
+	var q map[string]string
+	if len(p.Qualifiers) > 0 {
+		q = p.Qualifiers.Map()
+	}
+	return PURL{ID: PkgID{Type: typ, Namespace: ns, Name: name}, Version: p.Version, Qualifiers: q}, true
+}
+
+// rawPath returns a purl's namespace and name with their case as written.
+func rawPath(s string) (ns, name string, ok bool) {
+	s = strings.TrimPrefix(s, "pkg:")
+	s = strings.TrimLeft(s, "/")
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	slash := strings.IndexByte(s, '/')
+	if slash < 0 {
+		return "", "", false
+	}
+	s = strings.Trim(s[slash+1:], "/")
+	if at := strings.LastIndexByte(s, '@'); at >= 0 {
+		s = s[:at]
+	}
+	segs := strings.Split(s, "/")
+	for i, seg := range segs {
+		u, err := url.PathUnescape(seg)
+		if err != nil {
+			return "", "", false
+		}
+		segs[i] = u
+	}
+	name = segs[len(segs)-1]
+	ns = strings.Join(segs[:len(segs)-1], "/")
+	return ns, name, name != ""
+}
+
+// IdentifyComponent fills c.ID from c.PURL, or from c.Group and c.Name when
+// the component has no usable purl. A group starting with "@" is an npm scope.
+func IdentifyComponent(c *Component) {
+	if c.PURL != "" {
+		if p, ok := ParsePURL(c.PURL); ok {
+			c.ID = p.ID
+			return
+		}
+	}
+	ns, name := NormalizeName("", c.Group, c.Name)
+	c.ID = PkgID{Namespace: ns, Name: name}
+}
