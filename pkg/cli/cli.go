@@ -1,0 +1,88 @@
+// Package cli is the sbomx command line: the cobra command tree, flag
+// validation, and the mapping from outcomes to exit codes. Run is the whole
+// program; main only calls it.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sbomx/sbomx/pkg/version"
+)
+
+// Exit codes, documented in --help and the README.
+const (
+	ExitMatch      = 0 // at least one match
+	ExitNoMatch    = 1 // no match, and every SBOM was read
+	ExitError      = 2 // usage or fatal error
+	ExitIncomplete = 3 // no match, but some file could not be read
+)
+
+// exitError carries an exit code for an outcome that is not a failure of
+// the program (no match, incomplete coverage).
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// usageError is a bad flag, argument or query.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Errorf(format, a...)} }
+
+// Env is what the program may read of its environment.
+type Env struct {
+	Getenv func(string) string
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// Run runs sbomx with args (without the program name) and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	env := &Env{Getenv: getenv, Stdout: stdout, Stderr: stderr}
+	root := newRootCmd(env)
+	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
+	err := root.ExecuteContext(context.Background())
+	var ee *exitError
+	switch {
+	case err == nil:
+		return ExitMatch
+	case errors.As(err, &ee):
+		return ee.code
+	default:
+		fmt.Fprintf(stderr, "sbomx: %v\n", err)
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, "Run 'sbomx --help' for usage.")
+		}
+		return ExitError
+	}
+}
+
+func newRootCmd(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sbomx",
+		Short: "Which of our services contain this package, how did it get in, who owns them?",
+		Long: `sbomx answers the first question of a supply-chain incident from a directory
+(or git checkout) of SBOMs: which services contain a package, directly or
+transitively and by what path, who owns them, and which products rely on them.
+
+It reads CycloneDX (JSON, XML; 1.0-1.7) and SPDX (2.2/2.3 JSON and tag-value,
+3.0 JSON-LD), recognised by content, with no server and no ingestion step.`,
+		Version:       version.String(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetVersionTemplate("sbomx version {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.AddCommand(newImpactCmd(env))
+	return root
+}

@@ -1,0 +1,63 @@
+// Package decode recognises an SBOM by its content and decodes it with the
+// first format that claims it. Adding a format is one package and one line in
+// formats.
+package decode
+
+import (
+	"bytes"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/sbomx/sbomx/pkg/decode/cyclonedx"
+	"github.com/sbomx/sbomx/pkg/decode/spdx"
+	"github.com/sbomx/sbomx/pkg/model"
+)
+
+type format struct {
+	name   string
+	sniff  func([]byte) (model.Format, bool)
+	decode func([]byte) (*model.Document, error)
+}
+
+var formats = []format{
+	{name: "cyclonedx", sniff: cyclonedx.Sniff, decode: cyclonedx.Decode},
+	{name: "spdx", sniff: spdx.Sniff, decode: spdx.Decode},
+}
+
+// Decode decodes data as the first format whose sniffer claims it. Data no
+// format claims gives an error wrapping model.ErrNotSBOM; if it still looks
+// like an SBOM of a format sbomx cannot read (SPDX YAML, RDF), the error says
+// so and does not wrap ErrNotSBOM, because skipping it would hide packages.
+// A panic inside a decoder is returned as an error.
+func Decode(data []byte) (doc *model.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("decoder panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	for _, f := range formats {
+		if _, ok := f.sniff(data); ok {
+			return f.decode(data)
+		}
+	}
+	if what := unsupported(data); what != "" {
+		return nil, fmt.Errorf("unsupported SBOM format: %s", what)
+	}
+	return nil, model.ErrNotSBOM
+}
+
+// unsupported names SBOM encodings sbomx recognises but does not read.
+func unsupported(data []byte) string {
+	head := data[:min(len(data), 4096)]
+	switch {
+	case bytes.Contains(head, []byte("spdxVersion:")) || bytes.Contains(head, []byte("\"spdxVersion\":")) && bytes.HasPrefix(bytes.TrimSpace(head), []byte("---")):
+		return "SPDX YAML"
+	case bytes.Contains(head, []byte("spdx.org/rdf/terms")) && bytes.Contains(head, []byte("<rdf:RDF")):
+		return "SPDX RDF/XML"
+	case bytes.Contains(head, []byte("<SpdxDocument")) || bytes.Contains(head, []byte("<spdxVersion>")):
+		return "SPDX XML"
+	case bytes.Contains(head, []byte("bomFormat:")) && bytes.Contains(head, []byte("CycloneDX")):
+		return "CycloneDX YAML"
+	}
+	return ""
+}

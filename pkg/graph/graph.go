@@ -1,0 +1,354 @@
+// Package graph builds the dependency graph of one SBOM document and answers
+// path questions on it: how is this component reached from the document root?
+//
+// Invariants, written down once: a node is a component of one document, keyed
+// by its Ref (bom-ref / SPDXID), which means nothing outside that document.
+// Edges point dependent -> dependency. Node 0 is the root. Adjacency lists are
+// sorted (by display name, version, ref), so a breadth-first search visits
+// nodes in a fixed order and shortest-path ties are broken the same way on
+// every run.
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/sbomx/sbomx/pkg/model"
+)
+
+// Root is the node index of the document root.
+const Root = 0
+
+// Graph is the dependency graph of one document.
+type Graph struct {
+	// Nodes[0] is the root (the document's root component, or a stand-in named
+	// after the file when the SBOM names none); Nodes[i+1] is Components[i].
+	Nodes []*model.Component
+	deps  [][]int32
+	index map[string]int32
+
+	// Synthetic reports that the root is a stand-in, not from the SBOM.
+	Synthetic bool
+	// HasDependencyData reports that the document has at least one usable
+	// dependency edge. Without it every match is only "present".
+	HasDependencyData bool
+	// RootEdgesInferred reports that the SBOM records dependency edges but
+	// none from its root, so the root's direct dependencies were inferred:
+	// the components nothing else depends on, plus the members of dependency
+	// cycles nothing outside the cycle depends on.
+	RootEdgesInferred bool
+	// Problems are the document's graph faults: duplicate refs, edges to refs
+	// that name no component. They are reported, never fatal.
+	Problems []string
+
+	dist   []int32 // BFS distance from the root, -1 when unreachable
+	parent []int32
+}
+
+// New builds the graph of doc. rootName names the stand-in root of a
+// document that has no root component.
+func New(doc *model.Document, rootName string) *Graph {
+	g := &Graph{index: make(map[string]int32, len(doc.Components)+1)}
+	root := doc.Root
+	if root == nil {
+		root = &model.Component{Ref: "", Name: rootName}
+		g.Synthetic = true
+	}
+	g.Nodes = make([]*model.Component, 0, len(doc.Components)+1)
+	g.Nodes = append(g.Nodes, root)
+	if root.Ref != "" {
+		g.index[root.Ref] = Root
+	}
+	dups := map[string]int{}
+	for i := range doc.Components {
+		c := &doc.Components[i]
+		n := int32(len(g.Nodes))
+		g.Nodes = append(g.Nodes, c)
+		if c.Ref == "" {
+			continue
+		}
+		if _, seen := g.index[c.Ref]; seen {
+			dups[c.Ref]++
+			continue
+		}
+		g.index[c.Ref] = n
+	}
+	for _, ref := range sortedKeys(dups) {
+		g.Problems = append(g.Problems, fmt.Sprintf("duplicate ref %q (%d more component(s) with it; edges use the first)", ref, dups[ref]))
+	}
+
+	g.deps = make([][]int32, len(g.Nodes))
+	dangling := map[string]int{}
+	for _, e := range doc.Dependencies {
+		from, ok1 := g.index[e.From]
+		to, ok2 := g.index[e.To]
+		if !ok1 {
+			dangling[e.From]++
+		}
+		if !ok2 {
+			dangling[e.To]++
+		}
+		if !ok1 || !ok2 || from == to {
+			continue
+		}
+		g.deps[from] = append(g.deps[from], to)
+		g.HasDependencyData = true
+	}
+	for _, ref := range sortedKeys(dangling) {
+		g.Problems = append(g.Problems, fmt.Sprintf("dependency refers to unknown ref %q", ref))
+	}
+	for i := range g.deps {
+		g.deps[i] = g.sortUnique(g.deps[i])
+	}
+	if g.HasDependencyData && len(g.deps[Root]) == 0 {
+		g.inferRootEdges()
+	}
+	g.bfs()
+	return g
+}
+
+// less orders nodes for deterministic traversal: display name, version, ref.
+func (g *Graph) compare(a, b int32) int {
+	na, nb := g.Nodes[a], g.Nodes[b]
+	return cmp.Or(
+		strings.Compare(na.DisplayName(), nb.DisplayName()),
+		strings.Compare(na.Version, nb.Version),
+		strings.Compare(na.Ref, nb.Ref),
+		cmp.Compare(a, b),
+	)
+}
+
+func (g *Graph) sortUnique(s []int32) []int32 {
+	if len(s) < 2 {
+		return s
+	}
+	slices.SortFunc(s, g.compare)
+	return slices.Compact(s)
+}
+
+// inferRootEdges makes the root depend on every source of the graph: nodes
+// no other node depends on, and every member of a strongly connected
+// component (a cycle) that no node outside it depends on.
+func (g *Graph) inferRootEdges() {
+	comp := g.sccs()
+	n := len(g.Nodes)
+	hasOutsideDependent := make([]bool, n) // indexed by component id
+	for from := 1; from < n; from++ {
+		for _, to := range g.deps[from] {
+			if comp[from] != comp[to] {
+				hasOutsideDependent[comp[to]] = true
+			}
+		}
+	}
+	var roots []int32
+	for v := 1; v < n; v++ {
+		if !hasOutsideDependent[comp[v]] {
+			roots = append(roots, int32(v))
+		}
+	}
+	g.deps[Root] = g.sortUnique(roots)
+	g.RootEdgesInferred = len(roots) > 0
+}
+
+// sccs labels each node with its strongly connected component (Tarjan's
+// algorithm, iterative so deep graphs cannot overflow the stack). The root is
+// excluded: it has no edges when this runs.
+func (g *Graph) sccs() []int32 {
+	n := len(g.Nodes)
+	index := make([]int32, n)
+	low := make([]int32, n)
+	comp := make([]int32, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int32
+	type frame struct{ v, next int32 }
+	var call []frame
+	var counter, ncomp int32
+	for s := 1; s < n; s++ {
+		if index[s] >= 0 {
+			continue
+		}
+		call = append(call, frame{v: int32(s)})
+		index[s], low[s] = counter, counter
+		counter++
+		stack = append(stack, int32(s))
+		onStack[s] = true
+		for len(call) > 0 {
+			f := &call[len(call)-1]
+			v := f.v
+			if int(f.next) < len(g.deps[v]) {
+				w := g.deps[v][f.next]
+				f.next++
+				if index[w] < 0 {
+					index[w], low[w] = counter, counter
+					counter++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{v: w})
+				} else if onStack[w] {
+					low[v] = min(low[v], index[w])
+				}
+				continue
+			}
+			if low[v] == index[v] {
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					comp[w] = ncomp
+					if w == v {
+						break
+					}
+				}
+				ncomp++
+			}
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				p := call[len(call)-1].v
+				low[p] = min(low[p], low[v])
+			}
+		}
+	}
+	return comp
+}
+
+// bfs computes distances and first-found parents from the root.
+func (g *Graph) bfs() {
+	n := len(g.Nodes)
+	g.dist = make([]int32, n)
+	g.parent = make([]int32, n)
+	for i := range g.dist {
+		g.dist[i], g.parent[i] = -1, -1
+	}
+	g.dist[Root] = 0
+	queue := []int32{Root}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, w := range g.deps[v] {
+			if g.dist[w] < 0 {
+				g.dist[w] = g.dist[v] + 1
+				g.parent[w] = v
+				queue = append(queue, w)
+			}
+		}
+	}
+}
+
+// NodeOf returns the node index of components[i] of the document.
+func NodeOf(i int) int { return i + 1 }
+
+// Depth is the length of the shortest dependency path from the root to node,
+// or -1 when the SBOM proves no path.
+func (g *Graph) Depth(node int) int { return int(g.dist[node]) }
+
+// ShortestPath returns the node indexes of one shortest path from the root to
+// node (root first), or nil when there is none. Among equally short paths it
+// returns the one breadth-first search finds first over sorted adjacency.
+func (g *Graph) ShortestPath(node int) []int {
+	if g.dist[node] < 0 {
+		return nil
+	}
+	path := make([]int, g.dist[node]+1)
+	for i, v := len(path)-1, int32(node); i >= 0; i-- {
+		path[i] = int(v)
+		v = g.parent[v]
+	}
+	return path
+}
+
+// Deps returns the sorted direct dependencies of node.
+func (g *Graph) Deps(node int) []int {
+	out := make([]int, len(g.deps[node]))
+	for i, d := range g.deps[node] {
+		out[i] = int(d)
+	}
+	return out
+}
+
+// Paths returns up to max distinct simple paths from the root to node, the
+// shortest first, then in a fixed order. It never enumerates every path (their
+// number can grow exponentially): it searches only nodes that can reach the
+// target and stops after max paths or a fixed amount of work.
+func (g *Graph) Paths(node, max int) [][]int {
+	first := g.ShortestPath(node)
+	if first == nil || max <= 0 {
+		return nil
+	}
+	paths := [][]int{first}
+	if max == 1 {
+		return paths
+	}
+	// Nodes that can reach the target (reverse closure), so the search never
+	// wanders into branches that cannot end at it.
+	reaches := make([]bool, len(g.Nodes))
+	rev := make([][]int32, len(g.Nodes))
+	for v := range g.deps {
+		for _, w := range g.deps[v] {
+			rev[w] = append(rev[w], int32(v))
+		}
+	}
+	stack := []int32{int32(node)}
+	reaches[node] = true
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, u := range rev[v] {
+			if !reaches[u] {
+				reaches[u] = true
+				stack = append(stack, u)
+			}
+		}
+	}
+	const budget = 200000
+	work := 0
+	onPath := make([]bool, len(g.Nodes))
+	var cur []int
+	var found [][]int
+	var dfs func(v int) bool
+	dfs = func(v int) bool {
+		work++
+		if work > budget || len(found) >= 4*max {
+			return false
+		}
+		cur = append(cur, v)
+		onPath[v] = true
+		defer func() { cur = cur[:len(cur)-1]; onPath[v] = false }()
+		if v == node {
+			found = append(found, slices.Clone(cur))
+			return true
+		}
+		for _, w := range g.deps[v] {
+			if reaches[w] && !onPath[w] {
+				if !dfs(int(w)) && (work > budget || len(found) >= 4*max) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	dfs(Root)
+	slices.SortStableFunc(found, func(a, b []int) int { return cmp.Compare(len(a), len(b)) })
+	for _, p := range found {
+		if len(paths) >= max {
+			break
+		}
+		if !slices.Equal(p, first) {
+			paths = append(paths, p)
+		}
+	}
+	return paths
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

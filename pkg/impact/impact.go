@@ -1,0 +1,376 @@
+// Package impact is the use case behind "sbomx impact": run queries over every
+// SBOM under a tree and return, per service and matched package, how the
+// package got in, who owns the service and which product relies on it, with
+// an account of every file read, skipped or failed.
+package impact
+
+import (
+	"cmp"
+	"context"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/sbomx/sbomx/pkg/corpus"
+	"github.com/sbomx/sbomx/pkg/graph"
+	"github.com/sbomx/sbomx/pkg/inventory"
+	"github.com/sbomx/sbomx/pkg/model"
+	"github.com/sbomx/sbomx/pkg/query"
+)
+
+// SchemaVersion is the version of the JSON contract (see README, "JSON output").
+const SchemaVersion = 1
+
+// Relations between a service root and a matched package.
+const (
+	Direct     = "direct"     // the root depends on it
+	Transitive = "transitive" // reached through other packages
+	Present    = "present"    // in the SBOM, but its dependency data proves no path
+)
+
+// Options configure Run.
+type Options struct {
+	Queries []*query.Query
+	// MaxPaths > 1 asks for up to that many paths per hit (--all-paths).
+	MaxPaths int
+	Workers  int
+}
+
+// Result is the whole answer. Its JSON form is the versioned contract.
+type Result struct {
+	SchemaVersion int            `json:"schemaVersion"`
+	Queries       []*query.Query `json:"queries"`
+	Hits          []Hit          `json:"hits"`
+	Summary       Summary        `json:"summary"`
+	Coverage      Coverage       `json:"coverage"`
+}
+
+// Hit is one matched package in one service.
+type Hit struct {
+	Service       string     `json:"service"`
+	Owner         *string    `json:"owner"`
+	Owners        []string   `json:"owners"`
+	OwnerSource   *string    `json:"owner_source"`
+	Product       *string    `json:"product"`
+	ProductSource *string    `json:"product_source"`
+	Queries       []string   `json:"queries"`
+	Package       Package    `json:"package"`
+	Relation      string     `json:"relation"`
+	Depth         *int       `json:"depth"`
+	Path          []string   `json:"path"`
+	Paths         [][]string `json:"paths,omitempty"`
+	// RootEdgesInferred: the path's first step was inferred (see graph).
+	RootEdgesInferred bool       `json:"root_edges_inferred"`
+	SBOMs             []string   `json:"sboms"`
+	Evidence          []Evidence `json:"evidence"`
+
+	serviceKey string
+}
+
+// Package identifies the matched package.
+type Package struct {
+	Name    string `json:"name"` // as people read it: group:artifact, @scope/name, module path
+	Version string `json:"version"`
+	PURL    string `json:"purl"` // as written in the SBOM of the best evidence; "" when none
+	ID      string `json:"id"`   // normalised identity, version-less
+}
+
+// Evidence is the match in one SBOM file.
+type Evidence struct {
+	SBOM              string     `json:"sbom"`
+	BOMRef            string     `json:"bom_ref"`
+	RootName          string     `json:"root_name"`
+	PURL              string     `json:"purl"`
+	Relation          string     `json:"relation"`
+	Depth             *int       `json:"depth"`
+	Path              []string   `json:"path"`
+	Paths             [][]string `json:"paths,omitempty"`
+	RootEdgesInferred bool       `json:"root_edges_inferred"`
+	Note              string     `json:"note,omitempty"`
+
+	queries []string
+	key     string // package identity + version
+	pkg     Package
+}
+
+// Summary counts what was hit.
+type Summary struct {
+	Services   int      `json:"services"`
+	Hits       int      `json:"hits"`
+	Direct     int      `json:"direct"`
+	Transitive int      `json:"transitive"`
+	Present    int      `json:"present"`
+	Owners     []string `json:"owners"`
+	Products   []string `json:"products"`
+	// UnownedServices are hit services with no known owner.
+	UnownedServices []string `json:"unowned_services"`
+}
+
+// Coverage accounts for every file under the tree.
+type Coverage struct {
+	FilesSeen             int        `json:"files_seen"`
+	SBOMsRead             int        `json:"sboms_read"`
+	FilesSkipped          int        `json:"files_skipped"`
+	FilesFailed           int        `json:"files_failed"`
+	Services              int        `json:"services"`
+	Components            int        `json:"components"`
+	ComponentsWithoutPURL int        `json:"components_without_purl"`
+	Failed                []FileNote `json:"failed"`
+	Skipped               []FileNote `json:"skipped"`
+	WithoutDependencyData []string   `json:"sboms_without_dependency_data"`
+	InferredRootEdges     []string   `json:"sboms_with_inferred_root_edges"`
+	Warnings              []FileNote `json:"warnings"`
+}
+
+// FileNote is a file and what happened to it.
+type FileNote struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
+// Complete reports whether every file that might be an SBOM was read.
+func (c *Coverage) Complete() bool { return c.FilesFailed == 0 }
+
+// Run answers the queries over the tree in fsys.
+func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
+	corp, err := corpus.Load(ctx, fsys, corpus.Options{
+		Workers: opt.Workers,
+		Keep:    inventory.IsOwnershipFile,
+		Visit: func(file string, doc *model.Document, g *graph.Graph) any {
+			return match(file, doc, g, opt)
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{SchemaVersion: SchemaVersion, Queries: opt.Queries, Hits: []Hit{}}
+	inv := Inventory(corp)
+	res.Coverage = coverage(corp, inv)
+	res.Coverage.Services = len(inv.Services)
+
+	hits := map[string]*Hit{}
+	for _, f := range corp.Files {
+		evs, _ := f.Result.([]Evidence)
+		if len(evs) == 0 {
+			continue
+		}
+		svc := inv.ServiceOf(f.Path)
+		for _, ev := range evs {
+			key := svc.Key + "\x00" + ev.key
+			h := hits[key]
+			if h == nil {
+				h = newHit(svc)
+				hits[key] = h
+			}
+			h.Evidence = append(h.Evidence, ev)
+		}
+	}
+	for _, h := range hits {
+		h.finish()
+		res.Hits = append(res.Hits, *h)
+	}
+	slices.SortFunc(res.Hits, func(a, b Hit) int {
+		return cmp.Or(
+			strings.Compare(a.Service, b.Service),
+			strings.Compare(a.serviceKey, b.serviceKey),
+			strings.Compare(a.Package.Name, b.Package.Name),
+			strings.Compare(a.Package.Version, b.Package.Version),
+			strings.Compare(a.Package.ID, b.Package.ID),
+		)
+	})
+	res.Summary = summarize(res.Hits)
+	return res, nil
+}
+
+// Inventory resolves the services of a loaded corpus.
+func Inventory(corp *corpus.Corpus) *inventory.Inventory {
+	var sboms []inventory.SBOM
+	files := map[string][]byte{}
+	for _, f := range corp.Files {
+		if f.SBOM != nil {
+			sboms = append(sboms, inventory.SBOM{Path: f.Path, RootName: f.SBOM.RootName, RootGroup: f.SBOM.RootGroup, Meta: f.SBOM.Meta})
+		} else if f.Data != nil {
+			files[f.Path] = f.Data
+		}
+	}
+	return inventory.Resolve(sboms, files)
+}
+
+// match finds the queried packages in one document. It runs concurrently.
+func match(file string, doc *model.Document, g *graph.Graph, opt Options) []Evidence {
+	var out []Evidence
+	for i := range doc.Components {
+		c := &doc.Components[i]
+		var qs []string
+		for _, q := range opt.Queries {
+			if q.Matches(c) {
+				qs = append(qs, q.Input)
+			}
+		}
+		if len(qs) == 0 {
+			continue
+		}
+		node := graph.NodeOf(i)
+		ev := Evidence{
+			SBOM:              file,
+			BOMRef:            c.Ref,
+			RootName:          g.Nodes[graph.Root].DisplayName(),
+			PURL:              c.PURL,
+			queries:           qs,
+			key:               c.ID.String() + "@" + c.Version,
+			pkg:               Package{Name: c.DisplayName(), Version: c.Version, PURL: c.PURL, ID: c.ID.String()},
+			RootEdgesInferred: false,
+		}
+		if g.Synthetic {
+			ev.RootName = ""
+		}
+		if p := g.ShortestPath(node); p != nil {
+			d := len(p) - 1
+			ev.Depth = &d
+			ev.Relation = Transitive
+			if d == 1 {
+				ev.Relation = Direct
+			}
+			ev.Path = names(g, p)
+			ev.RootEdgesInferred = g.RootEdgesInferred
+			if opt.MaxPaths > 1 {
+				for _, q := range g.Paths(node, opt.MaxPaths) {
+					ev.Paths = append(ev.Paths, names(g, q))
+				}
+			}
+		} else {
+			ev.Relation = Present
+			if !g.HasDependencyData {
+				ev.Note = "the SBOM has no dependency data"
+			} else {
+				ev.Note = "no dependency path from the SBOM's root reaches it"
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func names(g *graph.Graph, p []int) []string {
+	out := make([]string, len(p))
+	for i, n := range p {
+		out[i] = g.Nodes[n].DisplayName()
+	}
+	return out
+}
+
+func newHit(svc *inventory.Service) *Hit {
+	h := &Hit{Service: svc.Name, serviceKey: svc.Key, Owners: []string{}}
+	if svc.Owner != "" {
+		h.Owner = &svc.Owner
+		h.Owners = svc.Owners
+	}
+	if svc.OwnerSource != "" {
+		h.OwnerSource = &svc.OwnerSource
+	}
+	if svc.Product != "" {
+		h.Product = &svc.Product
+		h.ProductSource = &svc.ProductSource
+	}
+	return h
+}
+
+// rank orders evidence: direct, then shallower transitive, then present.
+func rank(e *Evidence) int {
+	if e.Depth == nil {
+		return 1 << 30
+	}
+	return *e.Depth
+}
+
+// finish picks the best evidence and fills the hit from it.
+func (h *Hit) finish() {
+	slices.SortFunc(h.Evidence, func(a, b Evidence) int {
+		return cmp.Or(cmp.Compare(rank(&a), rank(&b)), strings.Compare(a.SBOM, b.SBOM), strings.Compare(a.BOMRef, b.BOMRef))
+	})
+	best := h.Evidence[0]
+	h.Package = best.pkg
+	h.Relation, h.Depth, h.Path, h.Paths = best.Relation, best.Depth, best.Path, best.Paths
+	h.RootEdgesInferred = best.RootEdgesInferred
+	for _, e := range h.Evidence {
+		if !slices.Contains(h.SBOMs, e.SBOM) {
+			h.SBOMs = append(h.SBOMs, e.SBOM)
+		}
+		for _, q := range e.queries {
+			if !slices.Contains(h.Queries, q) {
+				h.Queries = append(h.Queries, q)
+			}
+		}
+	}
+	slices.Sort(h.SBOMs)
+	slices.Sort(h.Queries)
+}
+
+func summarize(hits []Hit) Summary {
+	s := Summary{Owners: []string{}, Products: []string{}, UnownedServices: []string{}}
+	services := map[string]bool{}
+	for _, h := range hits {
+		s.Hits++
+		switch h.Relation {
+		case Direct:
+			s.Direct++
+		case Transitive:
+			s.Transitive++
+		default:
+			s.Present++
+		}
+		if !services[h.serviceKey] {
+			services[h.serviceKey] = true
+			if h.Owner == nil {
+				s.UnownedServices = append(s.UnownedServices, h.Service)
+			}
+		}
+		for _, o := range h.Owners {
+			if !slices.Contains(s.Owners, o) {
+				s.Owners = append(s.Owners, o)
+			}
+		}
+		if h.Product != nil && !slices.Contains(s.Products, *h.Product) {
+			s.Products = append(s.Products, *h.Product)
+		}
+	}
+	s.Services = len(services)
+	slices.Sort(s.Owners)
+	slices.Sort(s.Products)
+	slices.Sort(s.UnownedServices)
+	return s
+}
+
+func coverage(corp *corpus.Corpus, inv *inventory.Inventory) Coverage {
+	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}}
+	for _, f := range corp.Files {
+		c.FilesSeen++
+		switch f.Status {
+		case corpus.StatusSBOM:
+			c.SBOMsRead++
+			c.Components += f.SBOM.Components
+			c.ComponentsWithoutPURL += f.SBOM.WithoutPURL
+			if !f.SBOM.HasDependencyData {
+				c.WithoutDependencyData = append(c.WithoutDependencyData, f.Path)
+			}
+			if f.SBOM.RootEdgesInferred {
+				c.InferredRootEdges = append(c.InferredRootEdges, f.Path)
+			}
+			for _, p := range f.SBOM.Problems {
+				c.Warnings = append(c.Warnings, FileNote{File: f.Path, Message: p})
+			}
+		case corpus.StatusSkipped:
+			c.FilesSkipped++
+			c.Skipped = append(c.Skipped, FileNote{File: f.Path, Message: f.Reason})
+		default:
+			c.FilesFailed++
+			c.Failed = append(c.Failed, FileNote{File: f.Path, Message: f.Reason})
+		}
+	}
+	for _, w := range inv.Warnings {
+		c.Warnings = append(c.Warnings, FileNote(w))
+	}
+	slices.SortStableFunc(c.Warnings, func(a, b FileNote) int { return strings.Compare(a.File, b.File) })
+	return c
+}

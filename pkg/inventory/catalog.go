@@ -1,0 +1,127 @@
+package inventory
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Entity is the part of a Backstage catalog entity sbomx uses.
+type Entity struct {
+	Kind        string
+	Name        string
+	Namespace   string
+	Owner       string // spec.owner as written (an entity reference)
+	System      string // spec.system (an entity reference)
+	Domain      string // spec.domain, for System entities
+	Lifecycle   string
+	Annotations map[string]string
+	Line        int // line of the document's first line in the file
+}
+
+type entityDoc struct {
+	Kind     string `yaml:"kind"`
+	Metadata struct {
+		Name        string            `yaml:"name"`
+		Namespace   string            `yaml:"namespace"`
+		Annotations map[string]string `yaml:"annotations"`
+	} `yaml:"metadata"`
+	Spec struct {
+		Owner     any `yaml:"owner"`
+		System    any `yaml:"system"`
+		Domain    any `yaml:"domain"`
+		Lifecycle any `yaml:"lifecycle"`
+	} `yaml:"spec"`
+}
+
+// ParseCatalog reads a Backstage catalog file, which may hold several YAML
+// documents. A broken document is reported and the others are still read.
+func ParseCatalog(data []byte) ([]Entity, []error) {
+	var out []Entity
+	var errs []error
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var node yaml.Node
+		err := dec.Decode(&node)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			// yaml.v3 cannot resume after a syntax error.
+			errs = append(errs, fmt.Errorf("yaml: %w", err))
+			break
+		}
+		var d entityDoc
+		if err := node.Decode(&d); err != nil {
+			errs = append(errs, fmt.Errorf("line %d: %w", node.Line, err))
+			continue
+		}
+		if d.Kind == "" && d.Metadata.Name == "" {
+			continue
+		}
+		out = append(out, Entity{
+			Kind:        d.Kind,
+			Name:        d.Metadata.Name,
+			Namespace:   d.Metadata.Namespace,
+			Owner:       scalar(d.Spec.Owner),
+			System:      scalar(d.Spec.System),
+			Domain:      scalar(d.Spec.Domain),
+			Lifecycle:   scalar(d.Spec.Lifecycle),
+			Annotations: d.Metadata.Annotations,
+			Line:        max(node.Line, 1),
+		})
+	}
+	return out, errs
+}
+
+func scalar(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// EntityName returns the name part of a Backstage entity reference
+// ("group:default/payments", "group:payments", "default/payments" and
+// "payments" all give "payments").
+func EntityName(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if i := strings.IndexByte(ref, ':'); i >= 0 && !strings.ContainsAny(ref[:i], "/@ ") {
+		ref = ref[i+1:]
+	}
+	if i := strings.LastIndexByte(ref, '/'); i >= 0 {
+		ref = ref[i+1:]
+	}
+	return ref
+}
+
+// TeamID normalises the ways sources write a team: a Backstage entity
+// reference, a GitHub team handle (@acme/team-x), an SPDX supplier
+// ("Organization: team-x (team-x@acme.example)"), or a plain name.
+func TeamID(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"Organization:", "Person:", "Tool:"} {
+		if strings.HasPrefix(s, p) {
+			s = strings.TrimSpace(strings.TrimPrefix(s, p))
+			if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+				s = strings.TrimSpace(s[:i])
+			}
+			return s
+		}
+	}
+	if strings.HasPrefix(s, "@") {
+		return s[strings.LastIndexByte(s, '/')+1:]
+	}
+	if strings.EqualFold(s, "NOASSERTION") {
+		return ""
+	}
+	return EntityName(s)
+}

@@ -1,0 +1,131 @@
+// Package report renders results: JSON (the versioned contract) and a table
+// (for people). Renderers are functions of the result and decide nothing.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/sbomx/sbomx/pkg/impact"
+)
+
+// JSON writes the result as one indented JSON document.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// newTable is the one place the table style is configured: no borders, two
+// spaces between columns, upper-case headers, no wrapping (a path stays on one
+// line so it can be copied and grepped).
+func newTable(w io.Writer, header ...any) *tablewriter.Table {
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.Off},
+				Lines:      tw.Lines{ShowHeaderLine: tw.Off, ShowFooterLine: tw.Off, ShowTop: tw.Off, ShowBottom: tw.Off},
+			},
+		})),
+		tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.On, AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
+			},
+			Row: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
+			},
+		}),
+	)
+	t.Header(header...)
+	return t
+}
+
+// ImpactTable writes one row per hit, grouped by service: the service, owner
+// and product are printed on the service's first row only.
+func ImpactTable(w io.Writer, res *impact.Result) error {
+	if len(res.Hits) == 0 {
+		return nil
+	}
+	t := newTable(w, "Service", "Owner", "Product", "Package", "Version", "Relation", "Path")
+	prev := ""
+	inferred := false
+	for _, h := range res.Hits {
+		svc, owner, product := h.Service, deref(h.Owner, "unknown"), deref(h.Product, "unknown")
+		if key := svc + "\x00" + owner + "\x00" + product; key == prev {
+			svc, owner, product = "", "", ""
+		} else {
+			prev = key
+		}
+		rel := h.Relation
+		if h.Depth != nil && h.Relation == impact.Transitive {
+			rel = fmt.Sprintf("transitive (%d)", *h.Depth)
+		}
+		if h.RootEdgesInferred {
+			rel += "*"
+			inferred = true
+		}
+		path := "-"
+		if len(h.Path) > 0 {
+			path = strings.Join(h.Path, " > ")
+		}
+		if n := len(h.SBOMs); n > 1 {
+			path += fmt.Sprintf("  (%d SBOMs)", n)
+		}
+		if err := t.Append(svc, owner, product, h.Package.Name, dash(h.Package.Version), rel, path); err != nil {
+			return err
+		}
+		for _, p := range h.Paths {
+			if strings.Join(p, " > ") == strings.Join(h.Path, " > ") {
+				continue
+			}
+			if err := t.Append("", "", "", "", "", "", strings.Join(p, " > ")); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if inferred {
+		_, err := fmt.Fprintln(w, "\n* root edges inferred: the SBOM records dependencies between packages but none from its root;\n  packages nothing else depends on are taken as the root's direct dependencies.")
+		return err
+	}
+	return nil
+}
+
+func deref(s *string, def string) string {
+	if s == nil || *s == "" {
+		return def
+	}
+	return *s
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// CoverageLine is the one-line account of a run, for stderr.
+func CoverageLine(c *impact.Coverage) string {
+	s := fmt.Sprintf("read %d SBOM(s) of %d service(s) in %d file(s); %d skipped (not SBOMs), %d failed",
+		c.SBOMsRead, c.Services, c.FilesSeen, c.FilesSkipped, c.FilesFailed)
+	if n := len(c.WithoutDependencyData); n > 0 {
+		s += fmt.Sprintf("; %d without dependency data", n)
+	}
+	return s
+}
