@@ -1,0 +1,137 @@
+package spdx
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/sbomx/sbomx/pkg/model"
+)
+
+// SPDX 2.x JSON, only the fields sbomx needs. Mistyped values are skipped by
+// encoding/json (see typeWarning), so a schema nit does not lose the document.
+type json2Doc struct {
+	SPDXVersion       string   `json:"spdxVersion"`
+	SPDXID            string   `json:"SPDXID"`
+	Name              string   `json:"name"`
+	DocumentDescribes []string `json:"documentDescribes"`
+	CreationInfo      struct {
+		Creators []string `json:"creators"`
+	} `json:"creationInfo"`
+	Packages      []*json2Package `json:"packages"`
+	Files         []*json2Element `json:"files"`
+	Snippets      []*json2Element `json:"snippets"`
+	Relationships []*json2Rel     `json:"relationships"`
+}
+
+type json2Element struct {
+	SPDXID string `json:"SPDXID"`
+}
+
+type json2Package struct {
+	SPDXID                string `json:"SPDXID"`
+	Name                  string `json:"name"`
+	VersionInfo           string `json:"versionInfo"`
+	Supplier              string `json:"supplier"`
+	Originator            string `json:"originator"`
+	PrimaryPackagePurpose string `json:"primaryPackagePurpose"`
+	Checksums             []*struct {
+		Algorithm     string `json:"algorithm"`
+		ChecksumValue string `json:"checksumValue"`
+	} `json:"checksums"`
+	ExternalRefs []*struct {
+		ReferenceCategory string `json:"referenceCategory"`
+		ReferenceType     string `json:"referenceType"`
+		ReferenceLocator  string `json:"referenceLocator"`
+	} `json:"externalRefs"`
+}
+
+type json2Rel struct {
+	SPDXElementID      string `json:"spdxElementId"`
+	RelationshipType   string `json:"relationshipType"`
+	RelatedSPDXElement string `json:"relatedSpdxElement"`
+}
+
+func decodeJSON2(data []byte) (*raw, error) {
+	var d json2Doc
+	warn, err := typeWarning(json.Unmarshal(data, &d))
+	if err != nil {
+		return nil, err
+	}
+	r := &raw{
+		format:    model.SPDXJSON,
+		spec:      strings.TrimSpace(d.SPDXVersion),
+		docID:     strings.TrimSpace(d.SPDXID),
+		docName:   d.Name,
+		describes: d.DocumentDescribes,
+		creators:  d.CreationInfo.Creators,
+	}
+	if warn != "" {
+		r.warnings = append(r.warnings, warn)
+	}
+	if r.spec == "" {
+		return nil, fmt.Errorf("spdx: spdxVersion is empty: %w", model.ErrNotSBOM)
+	}
+	for _, f := range d.Files {
+		if f != nil {
+			r.addElem(strings.TrimSpace(f.SPDXID), kindFile)
+		}
+	}
+	for _, s := range d.Snippets {
+		if s != nil {
+			r.addElem(strings.TrimSpace(s.SPDXID), kindSnippet)
+		}
+	}
+	unnamed := 0
+	for _, p := range d.Packages {
+		if p == nil {
+			continue
+		}
+		c := model.Component{
+			Ref:     strings.TrimSpace(p.SPDXID),
+			Name:    p.Name,
+			Version: p.VersionInfo,
+			Type:    strings.ToLower(strings.TrimSpace(p.PrimaryPackagePurpose)),
+		}
+		if c.Ref == "" {
+			if c.Name == "" {
+				continue
+			}
+			unnamed++
+			c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", unnamed)
+		}
+		for _, ck := range p.Checksums {
+			if ck == nil {
+				continue
+			}
+			if h := hashString(ck.Algorithm, ck.ChecksumValue); h != "" {
+				c.Hashes = append(c.Hashes, h)
+			}
+		}
+		for _, ref := range p.ExternalRefs {
+			if ref != nil && c.PURL == "" && isPURLType(ref.ReferenceType) {
+				c.PURL = strings.TrimSpace(ref.ReferenceLocator)
+			}
+		}
+		model.IdentifyComponent(&c)
+		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier)}
+		if o := strings.TrimSpace(p.Originator); o != "" {
+			pi.originator = []string{o}
+		}
+		r.pkgs = append(r.pkgs, pi)
+	}
+	if unnamed > 0 {
+		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", unnamed))
+	}
+	for _, rl := range d.Relationships {
+		if rl == nil || rl.RelationshipType == "" {
+			continue
+		}
+		r.rels = append(r.rels, rel{
+			from: strings.TrimSpace(rl.SPDXElementID),
+			typ:  rl.RelationshipType,
+			to:   []string{strings.TrimSpace(rl.RelatedSPDXElement)},
+		})
+	}
+	return r, nil
+}

@@ -1,0 +1,207 @@
+package graph
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sbomx/sbomx/pkg/model"
+)
+
+// doc builds a document from a drawing's edges: "a>b" means a depends on b.
+// "root" is the root component; every other name is a component whose ref is
+// its name. Components listed in extra exist without edges.
+func doc(edges string, extra ...string) *model.Document {
+	d := &model.Document{Root: &model.Component{Ref: "root", Name: "root"}}
+	seen := map[string]bool{"root": true}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			d.Components = append(d.Components, model.Component{Ref: n, Name: n})
+		}
+	}
+	for _, e := range strings.Fields(edges) {
+		from, to, _ := strings.Cut(e, ">")
+		add(from)
+		add(to)
+		d.Dependencies = append(d.Dependencies, model.Edge{From: from, To: to})
+	}
+	for _, n := range extra {
+		add(n)
+	}
+	return d
+}
+
+func pathTo(g *Graph, name string) []string {
+	for i, n := range g.Nodes {
+		if n.Ref == name {
+			p := g.ShortestPath(i)
+			if p == nil {
+				return nil
+			}
+			out := make([]string, len(p))
+			for j, v := range p {
+				out[j] = g.Nodes[v].Name
+			}
+			return out
+		}
+	}
+	panic("no node " + name)
+}
+
+func TestShortestPath(t *testing.T) {
+	tests := []struct {
+		name     string
+		edges    string
+		extra    []string
+		target   string
+		want     []string
+		inferred bool
+	}{
+		{
+			//  root ─► a ─► c ─► x
+			//    └───► b ─────► x      both depth 3? no: b ► x is depth 2, must win
+			name:   "shorter branch wins",
+			edges:  "root>a a>c c>x root>b b>x",
+			target: "x",
+			want:   []string{"root", "b", "x"},
+		},
+		{
+			//  root ─► b ─► x
+			//    └───► a ─► x          equal length: the lexically first parent wins
+			name:   "diamond tie broken by name",
+			edges:  "root>b root>a b>x a>x",
+			target: "x",
+			want:   []string{"root", "a", "x"},
+		},
+		{
+			//  root ─► a ─► b ─► a (cycle) ; b ─► x
+			name:   "cycle is safe",
+			edges:  "root>a a>b b>a b>x",
+			target: "x",
+			want:   []string{"root", "a", "b", "x"},
+		},
+		{
+			//  root has no edges; p ─► q ─► x : p is what nothing depends on
+			name:     "root edges inferred from sources",
+			edges:    "p>q q>x",
+			target:   "x",
+			want:     []string{"root", "p", "q", "x"},
+			inferred: true,
+		},
+		{
+			//  root has no edges; c1 ◄─► c2 is a cycle nothing outside depends on; c2 ─► x
+			name:     "members of a source cycle become direct",
+			edges:    "c1>c2 c2>c1 c2>x",
+			target:   "x",
+			want:     []string{"root", "c2", "x"},
+			inferred: true,
+		},
+		{
+			//  root ─► a ; z ─► x but nothing reaches z from the root
+			name:   "unreachable is no path",
+			edges:  "root>a z>x",
+			target: "x",
+			want:   nil,
+		},
+		{
+			name:   "no edges at all gives no path",
+			edges:  "",
+			extra:  []string{"x"},
+			target: "x",
+			want:   nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := New(doc(tt.edges, tt.extra...), "file.json")
+			if diff := cmp.Diff(tt.want, pathTo(g, tt.target)); diff != "" {
+				t.Errorf("path (-want +got):\n%s", diff)
+			}
+			if g.RootEdgesInferred != tt.inferred {
+				t.Errorf("RootEdgesInferred = %v, want %v", g.RootEdgesInferred, tt.inferred)
+			}
+		})
+	}
+}
+
+func TestProblems(t *testing.T) {
+	d := doc("root>a")
+	d.Dependencies = append(d.Dependencies, model.Edge{From: "a", To: "ghost"})
+	d.Components = append(d.Components, model.Component{Ref: "a", Name: "a-again"})
+	g := New(d, "f.json")
+	want := []string{
+		`duplicate ref "a" (1 more component(s) with it; edges use the first)`,
+		`dependency refers to unknown ref "ghost"`,
+	}
+	if diff := cmp.Diff(want, g.Problems); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if got := pathTo(g, "a"); len(got) != 2 {
+		t.Errorf("path to a = %v, want root > a", got)
+	}
+}
+
+func TestNoRootComponent(t *testing.T) {
+	d := doc("p>x")
+	d.Root = nil
+	g := New(d, "bom.json")
+	if !g.Synthetic || g.Nodes[Root].Name != "bom.json" {
+		t.Fatalf("root = %+v, synthetic %v", g.Nodes[Root], g.Synthetic)
+	}
+	if diff := cmp.Diff([]string{"bom.json", "p", "x"}, pathTo(g, "x")); diff != "" {
+		t.Errorf("path (-want +got):\n%s", diff)
+	}
+}
+
+func TestPathsBounded(t *testing.T) {
+	// A ladder of 40 diamonds has 2^40 root-to-x paths; asking for 5 must
+	// return 5 quickly, the shortest first.
+	var b strings.Builder
+	prev := "root"
+	for i := range 40 {
+		l, r, j := "l"+itoa(i), "r"+itoa(i), "j"+itoa(i)
+		b.WriteString(prev + ">" + l + " " + prev + ">" + r + " " + l + ">" + j + " " + r + ">" + j + " ")
+		prev = j
+	}
+	b.WriteString(prev + ">x root>x")
+	g := New(doc(b.String()), "f")
+	x := -1
+	for i, n := range g.Nodes {
+		if n.Ref == "x" {
+			x = i
+		}
+	}
+	paths := g.Paths(x, 5)
+	if len(paths) != 5 {
+		t.Fatalf("got %d paths, want 5", len(paths))
+	}
+	if len(paths[0]) != 2 {
+		t.Errorf("first path %v is not the shortest (root > x)", paths[0])
+	}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		k := fmt.Sprint(p)
+		if seen[k] {
+			t.Errorf("duplicate path %v", p)
+		}
+		seen[k] = true
+		if p[0] != Root || p[len(p)-1] != x {
+			t.Errorf("path %v does not run root..x", p)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	// Same document, components in another order: same path.
+	a := New(doc("root>m root>k m>x k>x"), "f")
+	b := New(doc("root>k root>m k>x m>x"), "f")
+	if diff := cmp.Diff(pathTo(a, "x"), pathTo(b, "x")); diff != "" {
+		t.Errorf("order-dependent path (-a +b):\n%s", diff)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
