@@ -82,7 +82,7 @@ func TestRelationshipMapping(t *testing.T) {
 		{"SPDXRef-A COPY_OF SPDXRef-B", nil, nil},
 		{"SPDXRef-A ANCESTOR_OF SPDXRef-B", nil, nil},
 		{"SPDXRef-A DESCENDANT_OF SPDXRef-B", nil, nil},
-		{"SPDXRef-A PACKAGE_OF SPDXRef-B", nil, nil},
+		{"SPDXRef-A PACKAGE_OF SPDXRef-B", nil, edges{e("SPDXRef-B", "SPDXRef-A")}},
 		{"SPDXRef-A AMENDS SPDXRef-B", nil, nil},
 		{"SPDXRef-A OTHER SPDXRef-B", nil, nil},
 		// Ends that are not packages of this document.
