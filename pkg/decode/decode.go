@@ -48,7 +48,7 @@ func Decode(data []byte) (doc *model.Document, err error) {
 
 // unsupported names SBOM encodings sbomx recognises but does not read.
 func unsupported(data []byte) string {
-	head := data[:min(len(data), 4096)]
+	head := data[:min(len(data), 1<<20)]
 	switch {
 	case bytes.Contains(head, []byte("spdxVersion:")) || bytes.Contains(head, []byte("\"spdxVersion\":")) && bytes.HasPrefix(bytes.TrimSpace(head), []byte("---")):
 		return "SPDX YAML"

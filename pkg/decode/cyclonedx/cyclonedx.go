@@ -1,0 +1,402 @@
+// Package cyclonedx decodes CycloneDX JSON and XML BOMs into the model.
+package cyclonedx
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	cdx "github.com/CycloneDX/cyclonedx-go"
+
+	"github.com/sbomx/sbomx/pkg/model"
+)
+
+// nsPrefix is the XML namespace of every CycloneDX BOM, followed by the
+// specification version ("http://cyclonedx.org/schema/bom/1.6").
+const nsPrefix = "http://cyclonedx.org/schema/bom/"
+
+// rootRef is the synthetic Ref of a root component that has no bom-ref.
+const rootRef = "sbomx:root"
+
+// knownVersion reports whether cyclonedx-go understands specification
+// version v.
+func knownVersion(v string) bool {
+	switch v {
+	case "1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7":
+		return true
+	}
+	return false
+}
+
+// latestVersion is the newest specification version cyclonedx-go knows;
+// documents claiming a version it does not know are read as this one.
+const latestVersion = "1.7"
+
+// Sniff reports whether data looks like a CycloneDX BOM and which encoding.
+// It is cheap: it checks the first non-space byte ('{' or '<') and looks for
+// "bomFormat" (JSON) or a bom element in the CycloneDX namespace (XML).
+func Sniff(data []byte) (model.Format, bool) {
+	data = trimLeading(data)
+	if len(data) == 0 {
+		return "", false
+	}
+	switch data[0] {
+	case '{':
+		if bytes.Contains(data, []byte(`"bomFormat"`)) {
+			return model.CycloneDXJSON, true
+		}
+	case '<':
+		if bytes.Contains(data, []byte(nsPrefix)) &&
+			(bytes.Contains(data, []byte("<bom")) || bytes.Contains(data, []byte(":bom"))) {
+			return model.CycloneDXXML, true
+		}
+	}
+	return "", false
+}
+
+// Decode decodes one CycloneDX JSON or XML document (spec 1.0 to 1.7) into a
+// model.Document. It returns an error wrapping model.ErrNotSBOM if the data is
+// well-formed JSON or XML but not a CycloneDX BOM.
+//
+// Decode is lenient: when cyclonedx-go rejects parts of a readable document
+// that sbomx does not need (or a specification version it does not know), the
+// document is read without them and Document.Warnings says so.
+func Decode(data []byte) (*model.Document, error) {
+	data = trimLeading(data)
+	if len(data) == 0 {
+		return nil, fmt.Errorf("cyclonedx: empty input: %w", model.ErrNotSBOM)
+	}
+	var (
+		r   *read
+		err error
+	)
+	switch data[0] {
+	case '{', '[':
+		r, err = readJSON(data)
+	case '<':
+		r, err = readXML(data)
+	default:
+		return nil, fmt.Errorf("cyclonedx: neither JSON nor XML: %w", model.ErrNotSBOM)
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc := convert(r.bom)
+	doc.Format = r.format
+	doc.SpecVersion = r.specVersion
+	doc.Warnings = append(r.warnings, doc.Warnings...)
+	return doc, nil
+}
+
+// read is the outcome of the encoding-specific first stage.
+type read struct {
+	bom         *cdx.BOM
+	format      model.Format
+	specVersion string
+	warnings    []string
+}
+
+// decodeBOM runs cyclonedx-go on data, turning a panic into an error.
+func decodeBOM(data []byte, format cdx.BOMFileFormat) (bom *cdx.BOM, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			bom, err = nil, fmt.Errorf("cyclonedx-go panicked: %v", p)
+		}
+	}()
+	bom = new(cdx.BOM)
+	if err := cdx.NewBOMDecoder(bytes.NewReader(data), format).Decode(bom); err != nil {
+		return nil, err
+	}
+	return bom, nil
+}
+
+// trimLeading drops leading white space and a UTF-8 byte order mark.
+func trimLeading(data []byte) []byte {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	return bytes.TrimLeft(data, " \t\r\n")
+}
+
+// convert maps a decoded BOM onto a model.Document (Format, SpecVersion and
+// the decoder's warnings are filled in by the caller).
+func convert(bom *cdx.BOM) *model.Document {
+	c := converter{doc: &model.Document{}, used: map[string]bool{}}
+	c.collectRefs(bom)
+
+	var root *cdx.Component
+	if bom.Metadata != nil {
+		root = bom.Metadata.Component
+	}
+	if root != nil {
+		ref := root.BOMRef
+		if ref == "" {
+			ref = c.fresh(rootRef)
+		}
+		rc := c.component(root, ref)
+		c.doc.Root = &rc
+		c.walk(root.Components, ref)
+	}
+	if bom.Components != nil {
+		for i := range *bom.Components {
+			comp := &(*bom.Components)[i]
+			if root != nil && root.BOMRef != "" && comp.BOMRef == root.BOMRef {
+				// The root listed again: keep only what it contains.
+				c.walk(comp.Components, root.BOMRef)
+				continue
+			}
+			c.add(comp, "")
+		}
+	}
+	c.dependencies(bom.Dependencies)
+	c.doc.Meta = meta(bom.Metadata)
+	return c.doc
+}
+
+// converter accumulates a Document while walking a BOM.
+type converter struct {
+	doc  *model.Document
+	used map[string]bool // every bom-ref in the document, and every synthetic Ref handed out
+	next int             // counter for synthetic component Refs
+}
+
+// collectRefs records every real bom-ref so synthetic Refs never collide.
+func (c *converter) collectRefs(bom *cdx.BOM) {
+	var visit func(list *[]cdx.Component)
+	visit = func(list *[]cdx.Component) {
+		if list == nil {
+			return
+		}
+		for i := range *list {
+			if r := (*list)[i].BOMRef; r != "" {
+				c.used[r] = true
+			}
+			visit((*list)[i].Components)
+		}
+	}
+	if bom.Metadata != nil && bom.Metadata.Component != nil {
+		if r := bom.Metadata.Component.BOMRef; r != "" {
+			c.used[r] = true
+		}
+		visit(bom.Metadata.Component.Components)
+	}
+	visit(bom.Components)
+}
+
+// fresh returns base, or base with a numeric suffix, unused in the document.
+func (c *converter) fresh(base string) string {
+	ref := base
+	for i := 2; c.used[ref]; i++ {
+		ref = base + ":" + strconv.Itoa(i)
+	}
+	c.used[ref] = true
+	return ref
+}
+
+// syntheticRef returns a new document-unique Ref for a component without one.
+func (c *converter) syntheticRef() string {
+	for {
+		c.next++
+		ref := "sbomx:component:" + strconv.Itoa(c.next)
+		if !c.used[ref] {
+			c.used[ref] = true
+			return ref
+		}
+	}
+}
+
+// walk adds every component of list (and, depth first, their children) as
+// contained in parent.
+func (c *converter) walk(list *[]cdx.Component, parent string) {
+	if list == nil {
+		return
+	}
+	for i := range *list {
+		c.add(&(*list)[i], parent)
+	}
+}
+
+// add appends comp to the document, then its children; parent, when not
+// empty, contains comp.
+func (c *converter) add(comp *cdx.Component, parent string) {
+	ref := comp.BOMRef
+	if ref == "" {
+		ref = c.syntheticRef()
+	}
+	c.doc.Components = append(c.doc.Components, c.component(comp, ref))
+	if parent != "" {
+		c.doc.Containment = append(c.doc.Containment, model.Edge{From: parent, To: ref})
+	}
+	c.walk(comp.Components, ref)
+}
+
+// component converts one component (without its children) under ref.
+func (c *converter) component(comp *cdx.Component, ref string) model.Component {
+	m := model.Component{
+		Ref:     ref,
+		Name:    strings.TrimSpace(comp.Name),
+		Group:   strings.TrimSpace(comp.Group),
+		Version: strings.TrimSpace(comp.Version),
+		PURL:    strings.TrimSpace(comp.PackageURL),
+		Type:    strings.ToLower(strings.TrimSpace(string(comp.Type))),
+	}
+	if comp.Hashes != nil {
+		for _, h := range *comp.Hashes {
+			if s, ok := hash(h); ok {
+				m.Hashes = append(m.Hashes, s)
+			}
+		}
+	}
+	if m.Name == "" {
+		c.warn("component %s has no name", ref)
+	}
+	model.IdentifyComponent(&m)
+	return m
+}
+
+// hash renders a CycloneDX hash as "alg:hex": algorithm lower case without
+// dashes ("SHA-256" -> "sha256"), value lower case.
+func hash(h cdx.Hash) (string, bool) {
+	alg := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(string(h.Algorithm)), "-", ""))
+	val := strings.ToLower(strings.TrimSpace(h.Value))
+	if alg == "" || val == "" {
+		return "", false
+	}
+	return alg + ":" + val, true
+}
+
+// dependencies turns dependencies[] into "From depends on To" edges. Edges to
+// refs the document does not define are kept: the graph layer reports them.
+func (c *converter) dependencies(deps *[]cdx.Dependency) {
+	if deps == nil {
+		return
+	}
+	for _, d := range *deps {
+		if d.Dependencies == nil {
+			continue
+		}
+		if d.Ref == "" {
+			c.warn("dependency without ref ignored")
+			continue
+		}
+		for _, to := range *d.Dependencies {
+			if to == "" {
+				c.warn("dependency of %s with empty ref ignored", d.Ref)
+				continue
+			}
+			c.doc.Dependencies = append(c.doc.Dependencies, model.Edge{From: d.Ref, To: to})
+		}
+	}
+}
+
+func (c *converter) warn(format string, args ...any) {
+	c.doc.Warnings = append(c.doc.Warnings, fmt.Sprintf(format, args...))
+}
+
+// meta collects ownership hints from the metadata and its component.
+func meta(md *cdx.Metadata) model.Meta {
+	var m model.Meta
+	if md == nil {
+		return m
+	}
+	root := md.Component
+	if root == nil {
+		root = &cdx.Component{}
+	}
+	m.Supplier = firstName(md.Supplier, root.Supplier)
+	m.Manufacturer = firstName(md.Manufacturer, md.Manufacture, root.Manufacturer)
+
+	var authors strset
+	for _, list := range []*[]cdx.OrganizationalContact{md.Authors, root.Authors} {
+		if list == nil {
+			continue
+		}
+		for _, a := range *list {
+			if name := strings.TrimSpace(a.Name); name != "" {
+				authors.add(name)
+			} else {
+				authors.add(a.Email)
+			}
+		}
+	}
+	authors.add(root.Author)
+	m.Authors = authors.list
+
+	var creators strset
+	if t := md.Tools; t != nil {
+		if t.Tools != nil {
+			for _, tool := range *t.Tools {
+				creators.add(nameAt(tool.Name, tool.Version))
+			}
+		}
+		if t.Components != nil {
+			for _, tc := range *t.Components {
+				creators.add(nameAt(tc.Name, tc.Version))
+			}
+		}
+		if t.Services != nil {
+			for _, ts := range *t.Services {
+				creators.add(nameAt(ts.Name, ts.Version))
+			}
+		}
+	}
+	m.Creators = creators.list
+
+	for _, props := range []*[]cdx.Property{md.Properties, root.Properties} {
+		if props == nil {
+			continue
+		}
+		for _, p := range *props {
+			if p.Name == "" && p.Value == "" {
+				continue
+			}
+			m.Properties = append(m.Properties, model.Property{Name: p.Name, Value: p.Value})
+		}
+	}
+	return m
+}
+
+// firstName returns the first non-empty entity name.
+func firstName(entities ...*cdx.OrganizationalEntity) string {
+	for _, e := range entities {
+		if e == nil {
+			continue
+		}
+		if n := strings.TrimSpace(e.Name); n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+// nameAt renders a tool as "name@version", or just the name.
+func nameAt(name, version string) string {
+	name, version = strings.TrimSpace(name), strings.TrimSpace(version)
+	if name == "" || version == "" {
+		return name
+	}
+	return name + "@" + version
+}
+
+// strset is an insertion-ordered set of non-empty strings.
+type strset struct {
+	list []string
+	seen map[string]bool
+}
+
+func (s *strset) add(v string) {
+	v = strings.TrimSpace(v)
+	if v == "" || s.seen[v] {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	s.seen[v] = true
+	s.list = append(s.list, v)
+}
+
+// errNotBOM wraps model.ErrNotSBOM with a reason.
+func errNotBOM(format string, args ...any) error {
+	return fmt.Errorf("cyclonedx: %s: %w", fmt.Sprintf(format, args...), model.ErrNotSBOM)
+}
