@@ -59,6 +59,9 @@ type Hit struct {
 	Depth         *int       `json:"depth"`
 	Path          []string   `json:"path"`
 	Paths         [][]string `json:"paths,omitempty"`
+	// SBOM and RootName are those of the best evidence, which path comes from.
+	SBOM     string `json:"sbom"`
+	RootName string `json:"root_name"`
 	// RootEdgesInferred: the path's first step was inferred (see graph).
 	RootEdgesInferred bool       `json:"root_edges_inferred"`
 	SBOMs             []string   `json:"sboms"`
@@ -71,8 +74,9 @@ type Hit struct {
 type Package struct {
 	Name    string `json:"name"` // as people read it: group:artifact, @scope/name, module path
 	Version string `json:"version"`
-	PURL    string `json:"purl"` // as written in the SBOM of the best evidence; "" when none
-	ID      string `json:"id"`   // normalised identity, version-less
+	PURL    string `json:"purl"`    // as written in the SBOM of the best evidence; "" when none
+	BOMRef  string `json:"bom_ref"` // its bom-ref / SPDXID there (meaningful only in that file)
+	ID      string `json:"id"`      // normalised identity, version-less
 }
 
 // Evidence is the match in one SBOM file.
@@ -84,6 +88,7 @@ type Evidence struct {
 	Relation          string     `json:"relation"`
 	Depth             *int       `json:"depth"`
 	Path              []string   `json:"path"`
+	PathRefs          []string   `json:"path_refs"` // bom-refs / SPDXIDs of path, valid in this SBOM only
 	Paths             [][]string `json:"paths,omitempty"`
 	RootEdgesInferred bool       `json:"root_edges_inferred"`
 	Note              string     `json:"note,omitempty"`
@@ -219,7 +224,7 @@ func match(file string, doc *model.Document, g *graph.Graph, opt Options) []Evid
 			PURL:              c.PURL,
 			queries:           qs,
 			key:               c.ID.String() + "@" + c.Version,
-			pkg:               Package{Name: c.DisplayName(), Version: c.Version, PURL: c.PURL, ID: c.ID.String()},
+			pkg:               Package{Name: c.DisplayName(), Version: c.Version, PURL: c.PURL, BOMRef: c.Ref, ID: c.ID.String()},
 			RootEdgesInferred: false,
 		}
 		if g.Synthetic {
@@ -233,6 +238,7 @@ func match(file string, doc *model.Document, g *graph.Graph, opt Options) []Evid
 				ev.Relation = Direct
 			}
 			ev.Path = names(g, p)
+			ev.PathRefs = refs(g, p)
 			ev.RootEdgesInferred = g.RootEdgesInferred
 			if opt.MaxPaths > 1 {
 				for _, q := range g.Paths(node, opt.MaxPaths) {
@@ -256,6 +262,14 @@ func names(g *graph.Graph, p []int) []string {
 	out := make([]string, len(p))
 	for i, n := range p {
 		out[i] = g.Nodes[n].DisplayName()
+	}
+	return out
+}
+
+func refs(g *graph.Graph, p []int) []string {
+	out := make([]string, len(p))
+	for i, n := range p {
+		out[i] = g.Nodes[n].Ref
 	}
 	return out
 }
@@ -293,6 +307,7 @@ func (h *Hit) finish() {
 	h.Package = best.pkg
 	h.Relation, h.Depth, h.Path, h.Paths = best.Relation, best.Depth, best.Path, best.Paths
 	h.RootEdgesInferred = best.RootEdgesInferred
+	h.SBOM, h.RootName = best.SBOM, best.RootName
 	for _, e := range h.Evidence {
 		if !slices.Contains(h.SBOMs, e.SBOM) {
 			h.SBOMs = append(h.SBOMs, e.SBOM)

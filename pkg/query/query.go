@@ -75,7 +75,7 @@ func Parse(s string) (*Query, error) {
 	case strings.Contains(s, "/"):
 		i := strings.LastIndexByte(s, '/')
 		q.Kind, q.Namespace, q.Name = KindQualified, s[:i], s[i+1:]
-		if q.Namespace == "" || q.Name == "" || strings.HasPrefix(q.Namespace, "/") {
+		if q.Namespace == "" || q.Name == "" || strings.HasPrefix(q.Namespace, "/") || strings.HasSuffix(q.Namespace, "/") || strings.Contains(q.Namespace, "//") {
 			return nil, fmt.Errorf("query %q: empty path element", in)
 		}
 	default:

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const cdx = `{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"bom-ref":"app","name":"app"}},
+"components":[{"bom-ref":"l","name":"lodash","version":"4.17.20","purl":"pkg:npm/lodash@4.17.20"}],
+"dependencies":[{"ref":"app","dependsOn":["l"]}]}`
+
+// tree writes files into a temporary directory.
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestExitCodes(t *testing.T) {
+	good := tree(t, map[string]string{"svc/bom.json": cdx, "svc/package.json": `{"name":"svc"}`})
+	broken := tree(t, map[string]string{"svc/bom.json": cdx, "other/bom.json": `{"bomFormat":"CycloneDX","specVersion":"1.5","components":[`})
+	tests := []struct {
+		name   string
+		args   []string
+		env    map[string]string
+		want   int
+		stdout string // substring; "" = must be empty
+		stderr string // substring
+	}{
+		{name: "match", args: []string{"impact", "lodash", "--dir", good}, want: ExitMatch, stdout: "lodash", stderr: "1 skipped (not SBOMs), 0 failed"},
+		{name: "no match", args: []string{"impact", "left-pad", "--dir", good}, want: ExitNoMatch, stderr: "no service contains left-pad"},
+		{name: "no match json still a document", args: []string{"impact", "left-pad", "--dir", good, "--format", "json"}, want: ExitNoMatch, stdout: `"hits": []`},
+		{name: "no match, a file failed", args: []string{"impact", "left-pad", "--dir", broken}, want: ExitIncomplete, stderr: "failed: other/bom.json"},
+		{name: "match despite a failed file", args: []string{"impact", "lodash", "--dir", broken}, want: ExitMatch, stdout: "lodash", stderr: "failed: other/bom.json"},
+		{name: "exact version", args: []string{"impact", "lodash@4.17.21", "--dir", good}, want: ExitNoMatch},
+		{name: "SBOMX_DIR", args: []string{"impact", "lodash"}, env: map[string]string{"SBOMX_DIR": good}, want: ExitMatch, stdout: "lodash"},
+		{name: "no query", args: []string{"impact"}, want: ExitError, stderr: "at least one QUERY"},
+		{name: "bad query", args: []string{"impact", "pkg:"}, want: ExitError, stderr: "not a valid package URL"},
+		{name: "bad format", args: []string{"impact", "x", "--format", "xml", "--dir", good}, want: ExitError, stderr: "want table or json"},
+		{name: "bad flag", args: []string{"impact", "x", "--nope"}, want: ExitError, stderr: "unknown flag"},
+		{name: "missing dir", args: []string{"impact", "x", "--dir", filepath.Join(good, "nope")}, want: ExitError, stderr: "no such file"},
+		{name: "dir is a file", args: []string{"impact", "x", "--dir", filepath.Join(good, "svc/bom.json")}, want: ExitError, stderr: "not a directory"},
+		{name: "version", args: []string{"--version"}, want: ExitMatch, stdout: "sbomx version "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			getenv := func(k string) string { return tt.env[k] }
+			got := Run(tt.args, &out, &errb, getenv)
+			if got != tt.want {
+				t.Errorf("exit = %d, want %d\nstdout:\n%s\nstderr:\n%s", got, tt.want, out.String(), errb.String())
+			}
+			if tt.stdout == "" && tt.want != ExitMatch && out.Len() > 0 && !strings.Contains(strings.Join(tt.args, " "), "json") {
+				t.Errorf("stdout not empty:\n%s", out.String())
+			}
+			if !strings.Contains(out.String(), tt.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdout, out.String())
+			}
+			if !strings.Contains(errb.String(), tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errb.String())
+			}
+		})
+	}
+}

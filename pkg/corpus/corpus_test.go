@@ -1,0 +1,100 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const cdx = `{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"bom-ref":"app","name":"app"}},"components":[{"bom-ref":"a","name":"a"}]}`
+
+func TestLoadAccountsForEveryFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"b/inventory.json":       {Data: []byte(cdx)}, // an SBOM whatever its name
+		"a/package.json":         {Data: []byte(`{"name":"x","version":"1.0.0"}`)},
+		"a/sbom.cdx.json":        {Data: []byte(`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":`)},
+		"a/sbom.spdx.yaml":       {Data: []byte("spdxVersion: SPDX-2.3\nname: x\n")},
+		".git/objects/x.json":    {Data: []byte(cdx)},
+		"c/.git/config":          {Data: []byte("[core]")},
+		"c/README.md":            {Data: []byte("# hi")},
+		"c/catalog-info.yaml":    {Data: []byte("kind: Component\n")},
+		"d/e/deep/bom.spdx.json": {Data: []byte(`{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","name":"d","packages":[{"SPDXID":"SPDXRef-p","name":"p"}]}`)},
+	}
+	c, err := Load(context.Background(), fsys, Options{Keep: func(f string) bool { return strings.HasSuffix(f, "catalog-info.yaml") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Path, Status, Reason string }
+	var got []row
+	for _, f := range c.Files {
+		got = append(got, row{f.Path, string(f.Status), f.Reason})
+	}
+	want := []row{
+		{"a/package.json", "skipped", "not an SBOM"},
+		{"a/sbom.cdx.json", "failed", "cyclonedx: malformed json: unexpected end of JSON input"},
+		{"a/sbom.spdx.yaml", "failed", "unsupported SBOM format: SPDX YAML"},
+		{"b/inventory.json", "sbom", ""},
+		{"c/README.md", "skipped", "not an SBOM"},
+		{"c/catalog-info.yaml", "skipped", "not an SBOM"},
+		{"d/e/deep/bom.spdx.json", "sbom", ""},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if string(c.Files[5].Data) != "kind: Component\n" {
+		t.Errorf("kept data = %q", c.Files[5].Data)
+	}
+	if c.Files[3].SBOM.Components != 1 || c.Files[3].SBOM.RootName != "app" {
+		t.Errorf("sbom info = %+v", c.Files[3].SBOM)
+	}
+}
+
+// TestRepoCorpus loads every file of testdata/corpus: the real SBOMs and all
+// valid spec examples are read; the only failures are SBOM encodings sbomx
+// does not read (SPDX YAML and XML), named as such.
+func TestRepoCorpus(t *testing.T) {
+	for _, dir := range []string{"../../testdata/corpus", "../../../shared/corpus"} {
+		if _, err := os.Stat(dir); err != nil {
+			t.Logf("%s absent, skipped", dir)
+			continue
+		}
+		c, err := Load(context.Background(), os.DirFS(dir), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var read, skipped, failed int
+		for _, f := range c.Files {
+			switch f.Status {
+			case StatusSBOM:
+				read++
+			case StatusSkipped:
+				skipped++
+				base := f.Path[strings.LastIndexByte(f.Path, '/')+1:]
+				if strings.HasPrefix(f.Path, "real/") || strings.HasPrefix(base, "valid-") {
+					t.Errorf("%s: skipped: %s", f.Path, f.Reason)
+				}
+			case StatusFailed:
+				failed++
+				if !strings.HasPrefix(f.Reason, "unsupported SBOM format: SPDX ") {
+					t.Errorf("%s: failed: %s", f.Path, f.Reason)
+				}
+			}
+		}
+		t.Logf("%s: %d files: %d SBOMs read, %d skipped, %d failed (SPDX YAML/XML)", dir, len(c.Files), read, skipped, failed)
+	}
+}
+
+func TestMaxFileSize(t *testing.T) {
+	fsys := fstest.MapFS{"big.json": {Data: []byte(cdx)}}
+	c, err := Load(context.Background(), fsys, Options{MaxFileSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := c.Files[0]; f.Status != StatusFailed || !strings.Contains(f.Reason, "over the 10-byte limit") {
+		t.Errorf("got %s %q", f.Status, f.Reason)
+	}
+}
