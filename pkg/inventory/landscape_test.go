@@ -22,6 +22,7 @@ const (
 
 type expectedService struct {
 	Service     string   `json:"service"`
+	Product     string   `json:"product"`
 	Owner       string   `json:"owner"`
 	OwnerSource string   `json:"owner_source"`
 	SBOMs       []string `json:"sboms"`
@@ -30,7 +31,7 @@ type expectedService struct {
 // TestResolveLandscape resolves the example landscape from its folders,
 // catalog-info.yaml files and CODEOWNERS alone (no SBOM metadata, no root
 // names), and checks the owners against the expected inventory, except for
-// services whose owner comes from SBOM metadata.
+// services whose owner comes from SBOM metadata (those must get no owner here).
 func TestResolveLandscape(t *testing.T) {
 	raw, err := os.ReadFile(landscapeExpected)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -111,7 +112,16 @@ func TestResolveLandscape(t *testing.T) {
 			if diff := cmp.Diff(wantSBOMs, svc.SBOMs); diff != "" {
 				t.Errorf("SBOMs mismatch (-want +got):\n%s", diff)
 			}
+			// Where the service has a catalog, its spec.system is the product.
+			if _, ok := files[svc.Dir+"/catalog-info.yaml"]; ok && svc.Product != exp.Product {
+				t.Errorf("Product = %q (%s), want %q", svc.Product, svc.ProductSource, exp.Product)
+			}
 			if exp.OwnerSource == "sbom" {
+				// The owner is in SBOM metadata, which this test does not
+				// have; no catalog or CODEOWNERS rule may claim the service.
+				if svc.Owner != "" {
+					t.Errorf("Owner = %q (%s), want none without SBOM metadata", svc.Owner, svc.OwnerSource)
+				}
 				t.Skipf("owner %q comes from SBOM metadata", exp.Owner)
 			}
 			if svc.Owner != exp.Owner {
