@@ -12,7 +12,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/sbomx/sbomx/pkg/corpus"
 	"github.com/sbomx/sbomx/pkg/decode"
+	"github.com/sbomx/sbomx/pkg/inventory"
 	"github.com/sbomx/sbomx/pkg/query"
 )
 
@@ -254,4 +256,56 @@ func edgesOf(t *testing.T, file string) map[[2]string]bool {
 		m[[2]string{e.From, e.To}] = true
 	}
 	return m
+}
+
+// TestLandscapeOwners checks every service's owner, with its source kind,
+// against shared/landscape-expected/services.json, which was computed with jq
+// from the same catalog files, CODEOWNERS and SBOM metadata.
+func TestLandscapeOwners(t *testing.T) {
+	file := "../../../shared/landscape-expected/services.json"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Skip("shared/landscape-expected not present")
+	}
+	var exp struct {
+		Services []struct {
+			Service     string   `json:"service"`
+			Owner       *string  `json:"owner"`
+			Owners      []string `json:"owners"`
+			OwnerSource *string  `json:"owner_source"`
+			Sboms       []string `json:"sboms"`
+		} `json:"services"`
+	}
+	if err := json.Unmarshal(data, &exp); err != nil {
+		t.Fatal(err)
+	}
+	corp, err := corpus.Load(context.Background(), os.DirFS("../../testdata/landscape"), corpus.Options{Keep: inventory.IsOwnershipFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv := Inventory(corp)
+	type svc struct{ Name, Owner, Owners, Source, SBOMs string }
+	var want, got []svc
+	for _, s := range exp.Services {
+		o, src := "", ""
+		if s.Owner != nil {
+			o = *s.Owner
+		}
+		if s.OwnerSource != nil {
+			src = *s.OwnerSource
+		}
+		sb := slices.Clone(s.Sboms)
+		sort.Strings(sb)
+		want = append(want, svc{s.Service, o, strings.Join(s.Owners, ","), src, strings.Join(sb, ",")})
+	}
+	for _, s := range inv.Services {
+		src, _, _ := strings.Cut(s.OwnerSource, ":")
+		got = append(got, svc{s.Name, s.Owner, strings.Join(s.Owners, ","), src, strings.Join(s.SBOMs, ",")})
+	}
+	byName := func(a, b svc) int { return strings.Compare(a.Name, b.Name) }
+	slices.SortFunc(want, byName)
+	slices.SortFunc(got, byName)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("services (-jq +sbomx):\n%s", diff)
+	}
 }

@@ -108,7 +108,10 @@ func EntityName(ref string) string {
 // ("Organization: team-x (team-x@acme.example)"), or a plain name.
 func TeamID(s string) string {
 	s = strings.TrimSpace(s)
-	for _, p := range []string{"Organization:", "Person:", "Tool:"} {
+	if strings.HasPrefix(s, "Tool:") {
+		return "" // a tool made the SBOM; it owns nothing
+	}
+	for _, p := range []string{"Organization:", "Person:"} {
 		if strings.HasPrefix(s, p) {
 			s = strings.TrimSpace(strings.TrimPrefix(s, p))
 			if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
@@ -118,7 +121,7 @@ func TeamID(s string) string {
 		}
 	}
 	if strings.HasPrefix(s, "@") {
-		return s[strings.LastIndexByte(s, '/')+1:]
+		return strings.TrimPrefix(s[strings.LastIndexByte(s, '/')+1:], "@")
 	}
 	if strings.EqualFold(s, "NOASSERTION") {
 		return ""

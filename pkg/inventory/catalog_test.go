@@ -179,6 +179,8 @@ func TestTeamID(t *testing.T) {
 		{"jane@example.com", "jane@example.com"},
 		{"  team-web  ", "team-web"},
 		{"", ""},
+		{"@octocat", "octocat"},
+		{"Tool: syft-1.0", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -59,6 +60,9 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 	if len(res.Hits) == 0 {
 		return nil
 	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	w = tw
 	t := newTable(w, "Service", "Owner", "Product", "Package", "Version", "Relation", "Path")
 	prev := ""
 	inferred := false
@@ -104,6 +108,34 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 		return err
 	}
 	return nil
+}
+
+// trimWriter drops the spaces tablewriter pads the last column with, so
+// lines end where their text does.
+type trimWriter struct {
+	w    io.Writer
+	line []byte
+	err  error
+}
+
+func (t *trimWriter) Write(p []byte) (int, error) {
+	for _, b := range p {
+		if b == '\n' {
+			t.line = append(bytes.TrimRight(t.line, " "), '\n')
+			t.Flush()
+			continue
+		}
+		t.line = append(t.line, b)
+	}
+	return len(p), t.err
+}
+
+// Flush writes what is buffered.
+func (t *trimWriter) Flush() {
+	if t.err == nil && len(t.line) > 0 {
+		_, t.err = t.w.Write(t.line)
+	}
+	t.line = t.line[:0]
 }
 
 func deref(s *string, def string) string {
