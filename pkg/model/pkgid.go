@@ -151,10 +151,14 @@ func rawPath(s string) (ns, name string, ok bool) {
 
 // IdentifyComponent fills c.ID from c.PURL, or from c.Group and c.Name when
 // the component has no usable purl. A group starting with "@" is an npm scope.
+// A component that states no version takes its purl's.
 func IdentifyComponent(c *Component) {
 	if c.PURL != "" {
 		if p, ok := ParsePURL(c.PURL); ok {
 			c.ID = p.ID
+			if c.Version == "" {
+				c.Version = p.Version
+			}
 			return
 		}
 	}

@@ -447,8 +447,8 @@ func TestDecodeSPDX3(t *testing.T) {
 		Components: []model.Component{
 			{Ref: "urn:lib", Name: "lib", Version: "0.1", PURL: "pkg:pypi/Lib_X@0.1",
 				ID: model.PkgID{Type: "pypi", Name: "lib-x"}, Hashes: []string{"sha256:ab12"}},
-			{Ref: "urn:net", Name: "net", PURL: "pkg:npm/net@1", ID: model.PkgID{Type: "npm", Name: "net"}},
-			{Ref: "urn:nuget", Name: "Nu", PURL: "pkg:nuget/Nu@2", ID: model.PkgID{Type: "nuget", Name: "nu"}},
+			{Ref: "urn:net", Name: "net", Version: "1", PURL: "pkg:npm/net@1", ID: model.PkgID{Type: "npm", Name: "net"}},
+			{Ref: "urn:nuget", Name: "Nu", Version: "2", PURL: "pkg:nuget/Nu@2", ID: model.PkgID{Type: "nuget", Name: "nu"}},
 			{Ref: "urn:model", Name: "model", Type: "model", ID: model.PkgID{Name: "model"}},
 		},
 		Dependencies: edges{
