@@ -21,6 +21,7 @@ type impactOptions struct {
 	AllPaths bool
 	MaxPaths int
 	Verbose  bool
+	Hidden   bool
 }
 
 const impactLong = `Find every service whose SBOMs contain a package.
@@ -87,6 +88,7 @@ func newImpactCmd(env *Env) *cobra.Command {
 	f.BoolVar(&opts.AllPaths, "all-paths", false, "show up to --max-paths paths per hit, shortest first")
 	f.IntVar(&opts.MaxPaths, "max-paths", 5, "paths per hit with --all-paths")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "list skipped files and every warning on stderr")
+	f.BoolVar(&opts.Hidden, "hidden", false, "also search directories whose name starts with . (.git never)")
 	return cmd
 }
 
@@ -112,7 +114,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	if !st.IsDir() {
 		return fmt.Errorf("--dir %s: not a directory", opts.Dir)
 	}
-	io := impact.Options{Queries: qs}
+	io := impact.Options{Queries: qs, Hidden: opts.Hidden}
 	if opts.AllPaths {
 		io.MaxPaths = opts.MaxPaths
 	}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -68,6 +69,10 @@ type Options struct {
 	// MaxFileSize is the largest file read; larger ones fail with a reason.
 	// 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Hidden searches directories whose name starts with "." (as rg
+	// --hidden does). Without it such a directory is listed as skipped, not
+	// walked; .github is always walked (it holds CODEOWNERS) and .git never.
+	Hidden bool
 }
 
 // DefaultMaxFileSize is generous: the largest real SBOMs are tens of MB.
@@ -96,7 +101,12 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 			return nil
 		}
 		if d.IsDir() {
-			if d.Name() == ".git" {
+			name := d.Name()
+			switch {
+			case name == ".git":
+				return fs.SkipDir
+			case p != "." && strings.HasPrefix(name, ".") && name != ".github" && !opt.Hidden:
+				files = append(files, File{Path: p + "/", Status: StatusSkipped, Reason: "hidden directory, not searched (--hidden searches it)"})
 				return fs.SkipDir
 			}
 			return nil

@@ -22,6 +22,8 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 		"c/.git/config":          {Data: []byte("[core]")},
 		"c/README.md":            {Data: []byte("# hi")},
 		"c/catalog-info.yaml":    {Data: []byte("kind: Component\n")},
+		".history/old/bom.json":  {Data: []byte(cdx)},
+		".github/CODEOWNERS":     {Data: []byte("* @x\n")},
 		"d/e/deep/bom.spdx.json": {Data: []byte(`{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","name":"d","packages":[{"SPDXID":"SPDXRef-p","name":"p"}]}`)},
 	}
 	c, err := Load(context.Background(), fsys, Options{Keep: func(f string) bool { return strings.HasSuffix(f, "catalog-info.yaml") }})
@@ -34,6 +36,8 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 		got = append(got, row{f.Path, string(f.Status), f.Reason})
 	}
 	want := []row{
+		{".github/CODEOWNERS", "skipped", "not an SBOM"},
+		{".history/", "skipped", "hidden directory, not searched (--hidden searches it)"},
 		{"a/package.json", "skipped", "not an SBOM"},
 		{"a/sbom.cdx.json", "failed", "cyclonedx: malformed json: unexpected end of JSON input"},
 		{"a/sbom.spdx.yaml", "failed", "unsupported SBOM format: SPDX YAML"},
@@ -45,11 +49,11 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
-	if string(c.Files[5].Data) != "kind: Component\n" {
-		t.Errorf("kept data = %q", c.Files[5].Data)
+	if string(c.Files[7].Data) != "kind: Component\n" {
+		t.Errorf("kept data = %q", c.Files[7].Data)
 	}
-	if c.Files[3].SBOM.Components != 1 || c.Files[3].SBOM.RootName != "app" {
-		t.Errorf("sbom info = %+v", c.Files[3].SBOM)
+	if c.Files[5].SBOM.Components != 1 || c.Files[5].SBOM.RootName != "app" {
+		t.Errorf("sbom info = %+v", c.Files[5].SBOM)
 	}
 }
 

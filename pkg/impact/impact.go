@@ -34,6 +34,8 @@ type Options struct {
 	// MaxPaths > 1 asks for up to that many paths per hit (--all-paths).
 	MaxPaths int
 	Workers  int
+	// Hidden also searches directories whose name starts with ".".
+	Hidden bool
 }
 
 // Result is the whole answer. Its JSON form is the versioned contract.
@@ -141,6 +143,7 @@ func (c *Coverage) Complete() bool { return c.FilesFailed == 0 }
 func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 	corp, err := corpus.Load(ctx, fsys, corpus.Options{
 		Workers: opt.Workers,
+		Hidden:  opt.Hidden,
 		Keep:    inventory.IsOwnershipFile,
 		Visit: func(file string, doc *model.Document, g *graph.Graph) any {
 			return match(file, doc, g, opt)
