@@ -17,7 +17,7 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 		"b/inventory.json":       {Data: []byte(cdx)}, // an SBOM whatever its name
 		"a/package.json":         {Data: []byte(`{"name":"x","version":"1.0.0"}`)},
 		"a/sbom.cdx.json":        {Data: []byte(`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":`)},
-		"a/sbom.spdx.yaml":       {Data: []byte("spdxVersion: SPDX-2.3\nname: x\n")},
+		"a/sbom.spdx.rdf":        {Data: []byte(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument/></rdf:RDF>`)},
 		".git/objects/x.json":    {Data: []byte(cdx)},
 		"c/.git/config":          {Data: []byte("[core]")},
 		"c/README.md":            {Data: []byte("# hi")},
@@ -40,7 +40,7 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 		{".history/", "skipped", "hidden directory, not searched (--hidden searches it)"},
 		{"a/package.json", "skipped", "not an SBOM"},
 		{"a/sbom.cdx.json", "failed", "cyclonedx: malformed json: unexpected end of JSON input"},
-		{"a/sbom.spdx.yaml", "failed", "unsupported SBOM format: SPDX YAML"},
+		{"a/sbom.spdx.rdf", "failed", "unsupported SBOM format: SPDX RDF/XML"},
 		{"b/inventory.json", "sbom", ""},
 		{"c/README.md", "skipped", "not an SBOM"},
 		{"c/catalog-info.yaml", "skipped", "not an SBOM"},

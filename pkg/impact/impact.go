@@ -202,7 +202,7 @@ func Inventory(corp *corpus.Corpus) *inventory.Inventory {
 			files[f.Path] = f.Data
 		}
 	}
-	return inventory.Resolve(sboms, files)
+	return inventory.Resolve(inventory.Input{SBOMs: sboms, Files: files})
 }
 
 // match finds the queried packages in one document. It runs concurrently.

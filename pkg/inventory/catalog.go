@@ -1,13 +1,10 @@
 package inventory
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/sbomx/sbomx/pkg/internal/yamlx"
 )
 
 // Entity is the part of a Backstage catalog entity sbomx uses.
@@ -20,6 +17,9 @@ type Entity struct {
 	Domain      string // spec.domain, for System entities
 	Lifecycle   string
 	Annotations map[string]string
+	// DisplayName and Email are a Group's spec.profile.
+	DisplayName string
+	Email       string
 	Line        int // line of the document's first line in the file
 }
 
@@ -35,6 +35,10 @@ type entityDoc struct {
 		System    any `yaml:"system"`
 		Domain    any `yaml:"domain"`
 		Lifecycle any `yaml:"lifecycle"`
+		Profile   struct {
+			DisplayName any `yaml:"displayName"`
+			Email       any `yaml:"email"`
+		} `yaml:"profile"`
 	} `yaml:"spec"`
 }
 
@@ -43,21 +47,15 @@ type entityDoc struct {
 func ParseCatalog(data []byte) ([]Entity, []error) {
 	var out []Entity
 	var errs []error
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for {
-		var node yaml.Node
-		err := dec.Decode(&node)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			// yaml.v3 cannot resume after a syntax error.
-			errs = append(errs, fmt.Errorf("yaml: %w", err))
-			break
-		}
+	docs, err := yamlx.Documents(data)
+	if err != nil {
+		// yaml.v3 cannot resume after a syntax error.
+		errs = append(errs, err)
+	}
+	for _, doc := range docs {
 		var d entityDoc
-		if err := node.Decode(&d); err != nil {
-			errs = append(errs, fmt.Errorf("line %d: %w", node.Line, err))
+		if err := doc.Decode(&d); err != nil {
+			errs = append(errs, lineErrorf(doc.Line, "%v", err))
 			continue
 		}
 		if d.Kind == "" && d.Metadata.Name == "" {
@@ -72,7 +70,9 @@ func ParseCatalog(data []byte) ([]Entity, []error) {
 			Domain:      scalar(d.Spec.Domain),
 			Lifecycle:   scalar(d.Spec.Lifecycle),
 			Annotations: d.Metadata.Annotations,
-			Line:        max(node.Line, 1),
+			DisplayName: scalar(d.Spec.Profile.DisplayName),
+			Email:       scalar(d.Spec.Profile.Email),
+			Line:        doc.Line,
 		})
 	}
 	return out, errs

@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 )
@@ -37,7 +36,7 @@ func ParseCodeowners(file string, data []byte) (*Codeowners, []error) {
 		fields := strings.Fields(line)
 		pat := strings.ReplaceAll(fields[0], `\#`, "#")
 		if strings.HasPrefix(pat, "!") || strings.ContainsAny(pat, "[]") {
-			errs = append(errs, fmt.Errorf("line %d: pattern %q: GitHub does not support negation or character ranges; line ignored", n+1, pat))
+			errs = append(errs, lineErrorf(n+1, "pattern %q: GitHub does not support negation or character ranges; line ignored", pat))
 			continue
 		}
 		bad := ""
@@ -48,7 +47,7 @@ func ParseCodeowners(file string, data []byte) (*Codeowners, []error) {
 			}
 		}
 		if bad != "" {
-			errs = append(errs, fmt.Errorf("line %d: owner %q is neither @user, @org/team nor an e-mail address; line ignored", n+1, bad))
+			errs = append(errs, lineErrorf(n+1, "owner %q is neither @user, @org/team nor an e-mail address; line ignored", bad))
 			continue
 		}
 		co.Rules = append(co.Rules, Rule{Pattern: pat, Owners: fields[1:], Line: n + 1, re: compilePattern(pat)})

@@ -1,25 +1,27 @@
-// Package inventory decides which service each SBOM belongs to, and who owns
-// that service and which product relies on it, from Backstage catalog files,
-// CODEOWNERS and the SBOMs' own metadata.
+// Package inventory decides which service each SBOM belongs to, who owns that
+// service and which product relies on it. Real landscapes keep that knowledge
+// outside the SBOMs; sbomx reads it from several optional sources and says, for
+// every owner and product, which file and rule gave it.
 //
 // Service identity, first rule that applies:
-//  1. the metadata.name of the Backstage Component in a catalog-info.yaml in
-//     the SBOM's own folder;
-//  2. the folder's name, when the folder holds one service's SBOMs: it is not
+//  1. an inventory file row whose sbom glob matches the SBOM (its service);
+//  2. a Backstage Component whose annotation sbomx.dev/sbom (a glob, relative
+//     to the catalog file's folder) matches the SBOM, or the Component in a
+//     catalog-info.yaml in the SBOM's own folder (its metadata.name);
+//  3. the {service} segment of the configured layout;
+//  4. the folder's name, when the folder holds one service's SBOMs: it is not
 //     the root of the tree, no folder below it holds SBOMs, and it holds at
 //     most two SBOMs or all of its SBOMs name the same root component (an
 //     application SBOM and its container image's, say);
-//  3. the SBOM's root component name, shortened to its last path element
+//  5. the SBOM's root component name, shortened to its last path element
 //     (github.com/acme/x and @acme/x are both x), so generators' spellings do
 //     not split one service in two;
-//  4. the file name.
+//  6. the file name.
 //
-// Owner, first source that has one: the Backstage Component (own folder or
-// nearest ancestor with one) spec.owner; the CODEOWNERS rule for the SBOM's
-// path (GitHub semantics); the SBOM's metadata (an "owner" property such as
-// acme:owner, supplier, manufacturer, first author). Product: the Component's
-// spec.system, else the name of a System entity in an ancestor catalog.
-// Nothing is guessed: unknown stays "".
+// Owner and product: the sources are consulted in precedence order (default
+// inventory, backstage, leanix, layout, codeowners, sbom; .sbomx.yaml may
+// reorder them) and the first that knows wins, separately for the owner and
+// for the product. Nothing is guessed: unknown stays "".
 package inventory
 
 import (
@@ -40,20 +42,42 @@ type SBOM struct {
 	Meta      model.Meta
 }
 
+// File is an ownership file's content.
+type File struct {
+	Name string // as the user named it (tree path, or a path given on the command line)
+	Data []byte
+}
+
+// Input is everything Resolve reads.
+type Input struct {
+	SBOMs []SBOM
+	// Files are ownership files found in the tree, by tree path
+	// (see IsOwnershipFile).
+	Files map[string][]byte
+	// Inventories are inventory files (--inventory, .sbomx.yaml inventory).
+	Inventories []File
+	Config      Config
+}
+
 // Service is one service and the SBOMs that describe it.
 type Service struct {
 	Key           string // unique; two services may share a Name
 	Name          string
-	NameSource    string // "catalog-info.yaml", "folder", "root component", "file name"
-	Dir           string // folder of its SBOMs
+	NameSource    string // "inventory", "catalog-info.yaml", "layout", "folder", "root component", "file name"
+	Dir           string // folder of its (first) SBOM
 	Owner         string // primary owner, "" when unknown
 	Owners        []string
 	OwnerSource   string // which file and rule gave the owner
 	Product       string
 	ProductSource string
+	Domain        string
 	Lifecycle     string
+	Contact       string
 	SBOMs         []string
 	RootNames     []string
+	// Claimed reports that an inventory row or a catalog entry names this
+	// service (as opposed to a folder, layout or root-name guess).
+	Claimed bool
 }
 
 // Warning is a problem in an ownership file; it never hides a service.
@@ -73,53 +97,212 @@ type Inventory struct {
 // ServiceOf returns the service an SBOM file belongs to.
 func (inv *Inventory) ServiceOf(file string) *Service { return inv.byFile[file] }
 
-// IsOwnershipFile reports whether Resolve wants the content of file.
+// IsOwnershipFile reports whether Resolve wants the content of a tree file.
 func IsOwnershipFile(file string) bool {
 	switch path.Base(file) {
-	case "catalog-info.yaml", "catalog-info.yml":
+	case "catalog-info.yaml", "catalog-info.yml", "leanix.yaml", "leanix.yml":
 		return true
 	}
 	switch file {
-	case "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS":
+	case "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ConfigFile:
 		return true
 	}
 	return false
 }
 
-type catalog struct {
-	file     string
-	entities []Entity
+type catalogEntity struct {
+	Entity
+	file string
+	dir  string
+	sbom []*globPattern // sbomx.dev/sbom annotation
 }
 
-// Resolve assigns every SBOM to a service. files holds the ownership files
-// found in the tree (see IsOwnershipFile), by path.
-func Resolve(sboms []SBOM, files map[string][]byte) *Inventory {
-	inv := &Inventory{byFile: map[string]*Service{}}
-	catalogs := map[string]*catalog{}
-	for _, name := range sortedKeys(files) {
-		if !strings.HasPrefix(path.Base(name), "catalog-info.") {
-			continue
-		}
-		ents, errs := ParseCatalog(files[name])
-		for _, err := range errs {
-			inv.Warnings = append(inv.Warnings, Warning{File: name, Message: err.Error()})
-		}
-		catalogs[path.Dir(name)] = &catalog{file: name, entities: ents}
+type globPattern struct {
+	text string
+	re   interface{ MatchString(string) bool }
+}
+
+// ownerFact is what one source says about a service.
+type ownerFact struct {
+	owners         []string
+	ownerWhere     string
+	product        string
+	productWhere   string
+	domain, life   string
+	contact        string
+	noOwnerComment string // e.g. a CODEOWNERS rule that lists nobody
+}
+
+type resolver struct {
+	in        Input
+	inv       *Inventory
+	rows      []Row
+	entities  []*catalogEntity
+	byDir     map[string][]*catalogEntity // Component entities by catalog folder
+	byName    map[string]*catalogEntity   // Component entities by name
+	systems   map[string]*catalogEntity
+	groups    map[string]*catalogEntity
+	leanix    map[string]*LeanIX // by folder
+	co        *Codeowners
+	rowsUsed  map[*Row]bool
+	metaOf    map[string]model.Meta
+	layoutCfg string
+}
+
+// Resolve assigns every SBOM to a service and finds its owner and product.
+func Resolve(in Input) *Inventory {
+	r := &resolver{
+		in:       in,
+		inv:      &Inventory{byFile: map[string]*Service{}},
+		byDir:    map[string][]*catalogEntity{},
+		byName:   map[string]*catalogEntity{},
+		systems:  map[string]*catalogEntity{},
+		groups:   map[string]*catalogEntity{},
+		leanix:   map[string]*LeanIX{},
+		rowsUsed: map[*Row]bool{},
+		metaOf:   map[string]model.Meta{},
 	}
-	var co *Codeowners
-	for _, name := range []string{".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"} {
-		if data, ok := files[name]; ok {
-			var errs []error
-			co, errs = ParseCodeowners(name, data)
+	r.readSources()
+	services := r.identify()
+	for _, svc := range services {
+		slices.Sort(svc.RootNames)
+		r.resolveOwner(svc)
+		r.inv.Services = append(r.inv.Services, svc)
+	}
+	slices.SortFunc(r.inv.Services, func(a, b *Service) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Key, b.Key))
+	})
+	for i := range r.rows {
+		row := &r.rows[i]
+		if !r.rowsUsed[row] {
+			what := "sbom " + row.SBOM
+			if row.SBOM == "" {
+				what = "service " + row.Service
+			}
+			r.warn(Warning{File: row.File, Line: row.Line, Message: fmt.Sprintf("row names no SBOM in the tree (%s)", what)})
+		}
+	}
+	slices.SortStableFunc(r.inv.Warnings, func(a, b Warning) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return r.inv
+}
+
+func (r *resolver) warn(w Warning) { r.inv.Warnings = append(r.inv.Warnings, w) }
+
+func (r *resolver) readSources() {
+	for _, name := range sortedKeys(r.in.Files) {
+		base := path.Base(name)
+		data := r.in.Files[name]
+		switch {
+		case strings.HasPrefix(base, "catalog-info."):
+			ents, errs := ParseCatalog(data)
 			for _, err := range errs {
-				inv.Warnings = append(inv.Warnings, Warning{File: name, Message: err.Error()})
+				r.warn(warningOf(name, err))
+			}
+			for _, e := range ents {
+				ce := &catalogEntity{Entity: e, file: name, dir: path.Dir(name)}
+				if ann := e.Annotations["sbomx.dev/sbom"]; ann != "" {
+					for _, g := range strings.FieldsFunc(ann, func(r rune) bool { return r == ',' || r == '\n' }) {
+						g = strings.TrimSpace(g)
+						full := g
+						if !strings.HasPrefix(g, "/") && ce.dir != "." {
+							full = ce.dir + "/" + g
+						}
+						ce.sbom = append(ce.sbom, &globPattern{text: g, re: compilePattern("/" + strings.TrimPrefix(full, "/"))})
+					}
+				}
+				r.entities = append(r.entities, ce)
+				switch strings.ToLower(e.Kind) {
+				case "component":
+					r.byDir[ce.dir] = append(r.byDir[ce.dir], ce)
+					if _, dup := r.byName[e.Name]; !dup && e.Name != "" {
+						r.byName[e.Name] = ce
+					}
+				case "system":
+					r.systems[e.Name] = ce
+				case "group":
+					r.groups[e.Name] = ce
+				}
+			}
+		case strings.HasPrefix(base, "leanix."):
+			dir := path.Dir(name)
+			l, err := ParseLeanIX(name, path.Base(dir), data)
+			if err != nil {
+				r.warn(warningOf(name, err))
+				continue
+			}
+			r.leanix[dir] = l
+		}
+	}
+	for _, name := range []string{".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"} {
+		if data, ok := r.in.Files[name]; ok {
+			var errs []error
+			r.co, errs = ParseCodeowners(name, data)
+			for _, err := range errs {
+				r.warn(warningOf(name, err))
 			}
 			break
 		}
 	}
+	for _, f := range r.in.Inventories {
+		rows, errs := ParseInventory(f.Name, f.Data)
+		for _, err := range errs {
+			r.warn(warningOf(f.Name, err))
+		}
+		r.rows = append(r.rows, rows...)
+	}
+	for _, s := range r.in.SBOMs {
+		r.metaOf[s.Path] = s.Meta
+	}
+}
 
+// rowFor returns the inventory row that claims an SBOM by path glob.
+func (r *resolver) rowFor(file string) *Row {
+	for i := range r.rows {
+		if r.rows[i].re != nil && r.rows[i].re.MatchString(file) {
+			return &r.rows[i]
+		}
+	}
+	return nil
+}
+
+// componentFor returns the Backstage Component that claims an SBOM: by
+// annotation anywhere in the tree, else in the SBOM's own folder.
+func (r *resolver) componentFor(file string) (*catalogEntity, string) {
+	for _, e := range r.entities {
+		for _, g := range e.sbom {
+			if strings.EqualFold(e.Kind, "component") && g.re.MatchString(file) {
+				return e, fmt.Sprintf("annotation sbomx.dev/sbom: %s", g.text)
+			}
+		}
+	}
+	dir := path.Dir(file)
+	if dir == "." {
+		return nil, ""
+	}
+	comps := r.byDir[dir]
+	for _, c := range comps {
+		if c.Name == path.Base(dir) {
+			return c, "same folder"
+		}
+	}
+	if len(comps) > 0 {
+		return comps[0], "same folder"
+	}
+	return nil, ""
+}
+
+type assigned struct {
+	sbom SBOM
+	key  string
+	name string
+	src  string
+}
+
+func (r *resolver) identify() []*Service {
 	byDir := map[string][]SBOM{}
-	for _, s := range sboms {
+	for _, s := range r.in.SBOMs {
 		byDir[path.Dir(s.Path)] = append(byDir[path.Dir(s.Path)], s)
 	}
 	hasSBOMBelow := map[string]bool{}
@@ -131,106 +314,238 @@ func Resolve(sboms []SBOM, files map[string][]byte) *Inventory {
 			}
 		}
 	}
-
 	services := map[string]*Service{}
+	var order []string
 	for _, dir := range sortedKeys(byDir) {
 		group := byDir[dir]
 		slices.SortFunc(group, func(a, b SBOM) int { return strings.Compare(a.Path, b.Path) })
-		comp := component(catalogs[dir], path.Base(dir))
 		oneService := dir != "." && !hasSBOMBelow[dir] && (len(group) <= 2 || sameRoot(group))
 		for _, s := range group {
 			var key, name, source string
-			switch {
-			case dir != "." && comp != nil && comp.Name != "":
-				key, name, source = "dir:"+dir, comp.Name, "catalog-info.yaml"
-			case oneService:
+			claimed := false
+			_, layoutSvc, layoutDir, layoutOK := applyLayout(r.in.Config.Layout, dir)
+			if row := r.rowFor(s.Path); row != nil && row.Service != "" {
+				key, name, source, claimed = "name:"+row.Service, row.Service, "inventory", true
+			} else if c, _ := r.componentFor(s.Path); c != nil && c.Name != "" {
+				key, name, source, claimed = "name:"+c.Name, c.Name, "catalog-info.yaml", true
+			} else if layoutOK && layoutSvc != "" {
+				key, name, source = "dir:"+layoutDir, layoutSvc, "layout"
+			} else if oneService {
 				key, name, source = "dir:"+dir, path.Base(dir), "folder"
-			case s.RootName != "":
+			} else if s.RootName != "" {
 				name = ShortName(s.RootName)
 				key, source = "root:"+dir+":"+strings.ToLower(name), "root component"
-			default:
+			} else {
 				name = fileStem(s.Path)
 				key, source = "file:"+s.Path, "file name"
 			}
 			svc := services[key]
 			if svc == nil {
-				svc = &Service{Key: key, Name: name, NameSource: source, Dir: dir}
+				svc = &Service{Key: key, Name: name, NameSource: source, Dir: dir, Owners: []string{}}
 				services[key] = svc
+				order = append(order, key)
 			}
+			svc.Claimed = svc.Claimed || claimed
 			svc.SBOMs = append(svc.SBOMs, s.Path)
 			if s.RootName != "" && !slices.Contains(svc.RootNames, s.RootName) {
 				svc.RootNames = append(svc.RootNames, s.RootName)
 			}
-			inv.byFile[s.Path] = svc
+			r.inv.byFile[s.Path] = svc
 		}
 	}
-	metaOf := map[string]model.Meta{}
-	for _, s := range sboms {
-		metaOf[s.Path] = s.Meta
+	out := make([]*Service, 0, len(order))
+	for _, k := range order {
+		slices.Sort(services[k].SBOMs)
+		out = append(out, services[k])
 	}
-	for _, svc := range services {
-		slices.Sort(svc.RootNames)
-		resolveOwner(svc, catalogs, co, metaOf)
-		inv.Services = append(inv.Services, svc)
-	}
-	slices.SortFunc(inv.Services, func(a, b *Service) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Key, b.Key))
-	})
-	return inv
+	return out
 }
 
-func resolveOwner(svc *Service, catalogs map[string]*catalog, co *Codeowners, metaOf map[string]model.Meta) {
-	// Backstage: the nearest catalog with a Component, own folder first.
+// facts gathers what each source says about a service.
+func (r *resolver) facts(svc *Service) map[string]*ownerFact {
+	f := map[string]*ownerFact{}
+	// Inventory: a row claiming one of its SBOMs, else a row naming it.
+	for _, file := range svc.SBOMs {
+		if row := r.rowFor(file); row != nil {
+			r.rowsUsed[row] = true
+			if f[SourceInventory] == nil {
+				f[SourceInventory] = r.rowFact(row)
+			}
+		}
+	}
+	for i := range r.rows {
+		row := &r.rows[i]
+		if row.re == nil && row.Service == svc.Name {
+			r.rowsUsed[row] = true
+			if f[SourceInventory] == nil {
+				f[SourceInventory] = r.rowFact(row)
+			}
+		}
+	}
+	// Backstage: the claiming Component, else one with the service's name,
+	// else the nearest ancestor folder's Component.
+	var comp *catalogEntity
+	how := ""
+	for _, file := range svc.SBOMs {
+		if comp, how = r.componentFor(file); comp != nil {
+			break
+		}
+	}
+	if comp == nil {
+		if c := r.byName[svc.Name]; c != nil {
+			comp, how = c, "matched by name"
+		}
+	}
+	if comp == nil {
+		for dir := path.Dir(svc.Dir); ; dir = path.Dir(dir) {
+			if cs := r.byDir[dir]; len(cs) > 0 {
+				comp, how = cs[0], "ancestor folder"
+				break
+			}
+			if dir == "." || dir == "/" {
+				break
+			}
+		}
+	}
+	if comp != nil {
+		f[SourceBackstage] = r.componentFact(comp, how)
+	} else {
+		// A System in an ancestor catalog still names the product (the
+		// product's owner is not the service's, so it gives no owner).
+		for dir := path.Dir(svc.Dir); svc.Dir != "." && f[SourceBackstage] == nil; dir = path.Dir(dir) {
+			for _, e := range r.entities {
+				if e.dir == dir && strings.EqualFold(e.Kind, "system") && e.Name != "" {
+					f[SourceBackstage] = &ownerFact{
+						product:      e.Name,
+						productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", e.file, e.Line, e.Name),
+						domain:       EntityName(e.Domain),
+					}
+					break
+				}
+			}
+			if dir == "." {
+				break
+			}
+		}
+	}
+	// LeanIX: leanix.yaml in the service's folder or the nearest ancestor.
 	for dir := svc.Dir; ; dir = path.Dir(dir) {
-		if cat := catalogs[dir]; cat != nil {
-			if c := component(cat, path.Base(svc.Dir)); c != nil {
-				if o := TeamID(c.Owner); o != "" && svc.Owner == "" {
-					svc.Owner, svc.Owners = o, []string{o}
-					svc.OwnerSource = fmt.Sprintf("catalog-info.yaml: %s (Component %s spec.owner)", cat.file, c.Name)
-				}
-				if p := EntityName(c.System); p != "" && svc.Product == "" {
-					svc.Product = p
-					svc.ProductSource = fmt.Sprintf("catalog-info.yaml: %s (Component %s spec.system)", cat.file, c.Name)
-				}
-				svc.Lifecycle = cmp.Or(svc.Lifecycle, c.Lifecycle)
+		if l := r.leanix[dir]; l != nil {
+			lf := &ownerFact{contact: l.Contact}
+			if len(l.Teams) > 0 {
+				lf.owners, lf.ownerWhere = l.Teams, fmt.Sprintf("leanix.yaml: %s (teams)", l.File)
 			}
-			for _, e := range cat.entities {
-				if strings.EqualFold(e.Kind, "System") && dir != svc.Dir && svc.Product == "" && e.Name != "" {
-					svc.Product = e.Name
-					svc.ProductSource = fmt.Sprintf("catalog-info.yaml: %s (System %s)", cat.file, e.Name)
-				}
+			if len(l.Applications) > 0 {
+				lf.product, lf.productWhere = l.Applications[0], fmt.Sprintf("leanix.yaml: %s (applications)", l.File)
 			}
+			f[SourceLeanIX] = lf
+			break
 		}
 		if dir == "." || dir == "/" {
 			break
 		}
 	}
-	if svc.Owner == "" {
-		for _, f := range svc.SBOMs {
-			if r := co.Match(f); r != nil {
-				for _, o := range r.Owners {
-					if id := TeamID(o); id != "" && !slices.Contains(svc.Owners, id) {
-						svc.Owners = append(svc.Owners, id)
-					}
+	// Layout: the {product} segment.
+	if p, _, _, ok := applyLayout(r.in.Config.Layout, svc.Dir); ok && p != "" {
+		f[SourceLayout] = &ownerFact{product: p, productWhere: fmt.Sprintf("layout: %s (%s)", cmp.Or(r.in.Config.File, ConfigFile), r.in.Config.Layout)}
+	}
+	// CODEOWNERS, for the service's SBOM paths.
+	for _, file := range svc.SBOMs {
+		if rule := r.co.Match(file); rule != nil {
+			cf := &ownerFact{}
+			for _, o := range rule.Owners {
+				if id := TeamID(o); id != "" && !slices.Contains(cf.owners, id) {
+					cf.owners = append(cf.owners, id)
 				}
-				if len(svc.Owners) > 0 {
-					svc.Owner = svc.Owners[0]
-					svc.OwnerSource = fmt.Sprintf("CODEOWNERS: %s:%d (%s)", co.File, r.Line, r.Pattern)
-				} else {
-					svc.OwnerSource = fmt.Sprintf("CODEOWNERS: %s:%d (%s) lists no owner", co.File, r.Line, r.Pattern)
+			}
+			where := fmt.Sprintf("CODEOWNERS: %s:%d (%s)", r.co.File, rule.Line, rule.Pattern)
+			if len(cf.owners) > 0 {
+				cf.ownerWhere = where
+			} else {
+				cf.noOwnerComment = where + " lists no owner"
+			}
+			f[SourceCodeowners] = cf
+			break
+		}
+	}
+	// The SBOMs' own metadata.
+	for _, file := range svc.SBOMs {
+		if o, field := metaOwner(r.metaOf[file]); o != "" {
+			f[SourceSBOM] = &ownerFact{owners: []string{o}, ownerWhere: fmt.Sprintf("sbom: %s (%s)", file, field)}
+			break
+		}
+	}
+	return f
+}
+
+func (r *resolver) rowFact(row *Row) *ownerFact {
+	where := fmt.Sprintf("inventory: %s:%d", row.File, row.Line)
+	f := &ownerFact{owners: row.Owners, product: row.Product, domain: row.Domain, contact: row.Contact}
+	if len(row.Owners) > 0 {
+		f.ownerWhere = where + " (owner)"
+	}
+	if row.Product != "" {
+		f.productWhere = where + " (product)"
+	}
+	return f
+}
+
+func (r *resolver) componentFact(c *catalogEntity, how string) *ownerFact {
+	f := &ownerFact{life: c.Lifecycle}
+	at := fmt.Sprintf("%s:%d", c.file, c.Line)
+	if o := TeamID(c.Owner); o != "" {
+		f.owners = []string{o}
+		f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s (Component %s spec.owner; %s)", at, c.Name, how)
+	}
+	if sys := EntityName(c.System); sys != "" {
+		f.product = sys
+		f.productWhere = fmt.Sprintf("catalog-info.yaml: %s (Component %s spec.system; %s)", at, c.Name, how)
+		if s := r.systems[sys]; s != nil {
+			f.domain = EntityName(s.Domain)
+			if len(f.owners) == 0 {
+				if o := TeamID(s.Owner); o != "" {
+					f.owners = []string{o}
+					f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s:%d (System %s spec.owner)", s.file, s.Line, s.Name)
 				}
-				break
 			}
 		}
 	}
-	if svc.Owner == "" {
-		for _, f := range svc.SBOMs {
-			if o, field := metaOwner(metaOf[f]); o != "" {
-				svc.Owner, svc.Owners = o, []string{o}
-				svc.OwnerSource = fmt.Sprintf("sbom: %s (%s)", f, field)
-				break
-			}
+	if len(f.owners) > 0 {
+		if g := r.groups[f.owners[0]]; g != nil {
+			f.contact = g.Email
 		}
+	}
+	return f
+}
+
+func (r *resolver) resolveOwner(svc *Service) {
+	facts := r.facts(svc)
+	order := r.in.Config.precedence()
+	for _, src := range order {
+		f := facts[src]
+		if f == nil {
+			continue
+		}
+		if svc.Owner == "" && len(f.owners) > 0 {
+			svc.Owner, svc.Owners, svc.OwnerSource = f.owners[0], f.owners, f.ownerWhere
+			svc.Contact = cmp.Or(f.contact, svc.Contact)
+		}
+		if svc.Product == "" && f.product != "" {
+			svc.Product, svc.ProductSource = f.product, f.productWhere
+			svc.Domain = cmp.Or(svc.Domain, f.domain)
+		}
+		if svc.OwnerSource == "" && f.noOwnerComment != "" {
+			svc.OwnerSource = f.noOwnerComment
+		}
+		svc.Lifecycle = cmp.Or(svc.Lifecycle, f.life)
+		svc.Domain = cmp.Or(svc.Domain, f.domain)
+		svc.Contact = cmp.Or(svc.Contact, f.contact)
+	}
+	if svc.Owner == "" && strings.HasSuffix(svc.OwnerSource, "lists no owner") {
+		return
+	}
+	if svc.Owner == "" {
+		svc.OwnerSource = ""
 	}
 }
 
@@ -255,28 +570,6 @@ func metaOwner(m model.Meta) (owner, field string) {
 		}
 	}
 	return "", ""
-}
-
-// component picks the Component entity of a catalog file: the one named like
-// the folder, else the first.
-func component(cat *catalog, dirName string) *Entity {
-	if cat == nil {
-		return nil
-	}
-	var first *Entity
-	for i := range cat.entities {
-		e := &cat.entities[i]
-		if !strings.EqualFold(e.Kind, "Component") {
-			continue
-		}
-		if e.Name == dirName {
-			return e
-		}
-		if first == nil {
-			first = e
-		}
-	}
-	return first
 }
 
 func sameRoot(group []SBOM) bool {
@@ -305,7 +598,7 @@ func fileStem(file string) string {
 	for {
 		ext := path.Ext(base)
 		switch strings.ToLower(ext) {
-		case ".json", ".xml", ".spdx", ".cdx", ".bom", ".sbom", ".spdx3", ".gz", ".txt":
+		case ".json", ".xml", ".spdx", ".cdx", ".bom", ".sbom", ".spdx3", ".gz", ".txt", ".yaml", ".yml", ".jsonld":
 			base = strings.TrimSuffix(base, ext)
 			continue
 		}

@@ -87,7 +87,7 @@ func testTree() ([]inventory.SBOM, map[string][]byte) {
 
 func TestResolve(t *testing.T) {
 	sboms, files := testTree()
-	inv := inventory.Resolve(sboms, files)
+	inv := inventory.Resolve(inventory.Input{SBOMs: sboms, Files: files})
 
 	want := []*inventory.Service{
 		{
@@ -137,9 +137,9 @@ func TestResolve(t *testing.T) {
 			SBOMs:   []string{"payments/orphan/sbom.cdx.json"}, RootNames: []string{"orphan"},
 		},
 		{
-			Key: "dir:shop/web", Name: "storefront-web", NameSource: "catalog-info.yaml", Dir: "shop/web",
+			Key: "name:storefront-web", Name: "storefront-web", NameSource: "catalog-info.yaml", Dir: "shop/web",
 			Owner: "team-web", Owners: []string{"team-web"}, Product: "shop", Lifecycle: "production",
-			SBOMs: []string{"shop/web/sbom.cdx.json"}, RootNames: []string{"@acme/web"},
+			SBOMs: []string{"shop/web/sbom.cdx.json"}, RootNames: []string{"@acme/web"}, Claimed: true,
 		},
 		{
 			Key: "dir:misc/unowned", Name: "unowned", NameSource: "folder", Dir: "misc/unowned",
@@ -178,7 +178,7 @@ func TestResolve(t *testing.T) {
 	}{
 		{"dir:shop/api", []string{"CODEOWNERS", "CODEOWNERS:2", "/shop/"}, nil},
 		{"dir:shop/cart", []string{"CODEOWNERS", "CODEOWNERS:3", "/shop/cart/"}, nil},
-		{"dir:shop/web", []string{"catalog-info.yaml", "shop/web/catalog-info.yaml", "storefront-web"}, []string{"shop/web/catalog-info.yaml", "spec.system"}},
+		{"name:storefront-web", []string{"catalog-info.yaml", "shop/web/catalog-info.yaml", "storefront-web"}, []string{"shop/web/catalog-info.yaml", "spec.system"}},
 		{"dir:payments/fraud", []string{"sbom", "payments/fraud/sbom.cdx.json", "acme:owner"}, []string{"payments/catalog-info.yaml", "System payments"}},
 		{"dir:payments/ledger", []string{"sbom", "payments/ledger/sbom.spdx.json", "supplier"}, []string{"payments/catalog-info.yaml"}},
 		{"dir:payments/orphan", []string{"CODEOWNERS:4", "/payments/orphan/", "no owner"}, []string{"payments/catalog-info.yaml"}},
@@ -205,11 +205,11 @@ func TestResolve(t *testing.T) {
 	var gotFiles []string
 	for _, w := range inv.Warnings {
 		gotFiles = append(gotFiles, w.File)
-		if w.File == "CODEOWNERS" && !strings.Contains(w.Message, "line 5") {
-			t.Errorf("CODEOWNERS warning %q, want it to name line 5", w.Message)
+		if w.File == "CODEOWNERS" && w.Line != 5 {
+			t.Errorf("CODEOWNERS warning %+v, want it at line 5", w)
 		}
 	}
-	if diff := cmp.Diff([]string{"misc/broken/catalog-info.yaml", "CODEOWNERS"}, gotFiles); diff != "" {
+	if diff := cmp.Diff([]string{"CODEOWNERS", "misc/broken/catalog-info.yaml"}, gotFiles); diff != "" {
 		t.Errorf("warning files mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -258,7 +258,7 @@ func TestResolveOwnerPrecedence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inv := inventory.Resolve([]inventory.SBOM{{Path: "p/svc/sbom.cdx.json", RootName: "svc", Meta: tt.meta}}, tt.files)
+			inv := inventory.Resolve(inventory.Input{SBOMs: []inventory.SBOM{{Path: "p/svc/sbom.cdx.json", RootName: "svc", Meta: tt.meta}}, Files: tt.files})
 			if len(inv.Services) != 1 {
 				t.Fatalf("got %d services, want 1", len(inv.Services))
 			}
@@ -377,7 +377,7 @@ func TestResolveServiceIdentity(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inv := inventory.Resolve(tt.sboms, tt.files)
+			inv := inventory.Resolve(inventory.Input{SBOMs: tt.sboms, Files: tt.files})
 			got := map[string][]string{}
 			keys := map[string]bool{}
 			for _, svc := range inv.Services {
@@ -404,10 +404,10 @@ func TestResolveServiceIdentity(t *testing.T) {
 }
 
 func TestResolveSameNameTwoServices(t *testing.T) {
-	inv := inventory.Resolve([]inventory.SBOM{
+	inv := inventory.Resolve(inventory.Input{SBOMs: []inventory.SBOM{
 		{Path: "a/api/sbom.cdx.json"},
 		{Path: "b/api/sbom.cdx.json"},
-	}, nil)
+	}})
 	if len(inv.Services) != 2 {
 		t.Fatalf("got %d services, want 2", len(inv.Services))
 	}
@@ -439,7 +439,7 @@ func TestResolveProduct(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inv := inventory.Resolve([]inventory.SBOM{{Path: "p/svc/sbom.cdx.json"}}, tt.files)
+			inv := inventory.Resolve(inventory.Input{SBOMs: []inventory.SBOM{{Path: "p/svc/sbom.cdx.json"}}, Files: tt.files})
 			if len(inv.Services) != 1 {
 				t.Fatalf("got %d services, want 1", len(inv.Services))
 			}

@@ -83,7 +83,7 @@ func TestResolveLandscape(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	inv := inventory.Resolve(sboms, files)
+	inv := inventory.Resolve(inventory.Input{SBOMs: sboms, Files: files})
 	for _, w := range inv.Warnings {
 		t.Errorf("warning: %+v", w)
 	}
