@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,13 +12,11 @@ import (
 )
 
 type impactOptions struct {
+	treeFlags
 	Queries  []string
-	Dir      string
-	Format   string // "table" | "json"
 	AllPaths bool
 	MaxPaths int
-	Verbose  bool
-	Hidden   bool
+	By       string // "service" | "owner" | "product"
 }
 
 const impactLong = `Find every service whose SBOMs contain a package.
@@ -30,7 +25,7 @@ QUERY forms (one or more; a hit names the queries that found it):
   torchtriton                           a name, in any ecosystem
   torchtriton@2.0.0+0d7e753227          name@version: one exact version
   @angular/core                         npm scope/name
-  org.apache.logging.log4j:log4j-core   Maven groupId:artifactId
+  org.apache.logging.log4j:log4j-core   Maven groupId:artifactId (a third :part is a version)
   golang.org/x/net                      a path: Go module, namespace/name
   pkg:pypi/torchtriton                  a package URL, with or without @version
 
@@ -42,8 +37,10 @@ Maven and Go exactly. A bare name never matches an npm-scoped package
 For each hit sbomx prints the service, its owner and product, the package and
 version, the relation (direct, transitive with depth, or present: in the SBOM
 but with no dependency path recorded), and the shortest path from the
-service's root. Every file under --dir is accounted for; the coverage line on
-stderr (and the JSON "coverage" block) says what was read, skipped and failed.
+service's root. --by owner and --by product print one row per team or
+product instead; the JSON always carries all three views. Every file under
+--dir is accounted for: the coverage line on stderr (and the JSON "coverage"
+block) says what was read, skipped and failed.
 
 Exit status:
   0  at least one match
@@ -53,8 +50,9 @@ Exit status:
 
 const impactExample = `  sbomx impact torchtriton --dir testdata/landscape
   sbomx impact 'log4j-core@2.14.1' org.apache.logging.log4j:log4j-api
+  sbomx impact log4j-core --by owner
   sbomx impact pkg:npm/lodash --format json | jq -r '.hits[].owner // "unowned"' | sort -u
-  SBOMX_DIR=/srv/sboms sbomx impact golang.org/x/net --all-paths`
+  SBOMX_DIR=/srv/sboms sbomx impact golang.org/x/net --all-paths --product payments`
 
 func newImpactCmd(env *Env) *cobra.Command {
 	opts := &impactOptions{}
@@ -71,33 +69,28 @@ func newImpactCmd(env *Env) *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Queries = args
-			if !cmd.Flags().Changed("dir") {
-				if d := env.Getenv("SBOMX_DIR"); d != "" {
-					opts.Dir = d
-				}
-			}
 			if cmd.Flags().Changed("max-paths") {
 				opts.AllPaths = true
 			}
 			return runImpact(cmd, env, opts)
 		},
 	}
+	opts.register(cmd)
 	f := cmd.Flags()
-	f.StringVarP(&opts.Dir, "dir", "C", ".", "directory of SBOMs to search (env SBOMX_DIR)")
-	f.StringVarP(&opts.Format, "format", "o", "table", "output format: table or json")
 	f.BoolVar(&opts.AllPaths, "all-paths", false, "show up to --max-paths paths per hit, shortest first")
 	f.IntVar(&opts.MaxPaths, "max-paths", 5, "paths per hit with --all-paths")
-	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "list skipped files and every warning on stderr")
-	f.BoolVar(&opts.Hidden, "hidden", false, "also search directories whose name starts with . (.git never)")
+	f.StringVar(&opts.By, "by", "service", "table rows: service, owner or product")
 	return cmd
 }
 
 func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
-	if opts.Format != "table" && opts.Format != "json" {
-		return usagef("--format %q: want table or json", opts.Format)
-	}
 	if opts.MaxPaths < 1 {
 		return usagef("--max-paths %d: want 1 or more", opts.MaxPaths)
+	}
+	switch opts.By {
+	case "service", "owner", "product":
+	default:
+		return usagef("--by %q: want service, owner or product", opts.By)
 	}
 	var qs []*query.Query
 	for _, a := range opts.Queries {
@@ -107,35 +100,34 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 		}
 		qs = append(qs, q)
 	}
-	st, err := os.Stat(opts.Dir)
+	tree, filter, err := opts.resolve(cmd, env)
 	if err != nil {
-		return fmt.Errorf("--dir: %w", err)
+		return err
 	}
-	if !st.IsDir() {
-		return fmt.Errorf("--dir %s: not a directory", opts.Dir)
-	}
-	io := impact.Options{Queries: qs, Hidden: opts.Hidden}
+	io := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter}
 	if opts.AllPaths {
 		io.MaxPaths = opts.MaxPaths
 	}
-	res, err := impact.Run(cmd.Context(), os.DirFS(opts.Dir), io)
+	res, err := impact.Run(cmd.Context(), dirFS(opts.Dir), io)
 	if err != nil {
-		if errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("--dir %s: %w", opts.Dir, err)
-		}
-		return err
+		return fmt.Errorf("--dir %s: %w", opts.Dir, err)
 	}
 
-	switch opts.Format {
-	case "json":
+	switch {
+	case opts.Format == "json":
 		err = report.JSON(env.Stdout, res)
+	case opts.By == "owner":
+		err = report.ByOwnerTable(env.Stdout, res)
+	case opts.By == "product":
+		err = report.ByProductTable(env.Stdout, res)
 	default:
 		err = report.ImpactTable(env.Stdout, res)
 	}
 	if err != nil {
 		return err
 	}
-	printCoverage(env, res, opts)
+	printImpactSummary(env, res, opts)
+	printNotes(env, &res.Coverage, opts.Verbose)
 	switch {
 	case len(res.Hits) > 0:
 		return nil
@@ -146,51 +138,27 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	}
 }
 
-// printCoverage writes the account of the run to stderr: what was read, what
-// failed (always, by name), what was skipped and warned about (with -v).
-func printCoverage(env *Env, res *impact.Result, opts *impactOptions) {
+func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {
 	w := env.Stderr
-	c := &res.Coverage
 	if len(res.Hits) == 0 {
 		qs := make([]string, len(res.Queries))
 		for i, q := range res.Queries {
 			qs[i] = q.Input
 		}
-		fmt.Fprintf(w, "sbomx: no service contains %s\n", strings.Join(qs, ", "))
-	} else if opts.Format == "table" {
-		s := res.Summary
-		fmt.Fprintf(w, "sbomx: %d service(s) hit (%d direct, %d transitive, %d present only); owners: %s; products: %s\n",
-			s.Services, s.Direct, s.Transitive, s.Present, listOrNone(s.Owners), listOrNone(s.Products))
-		if len(s.UnownedServices) > 0 {
-			fmt.Fprintf(w, "sbomx: no known owner: %s\n", strings.Join(s.UnownedServices, ", "))
+		scope := ""
+		if res.Filter != nil {
+			scope = " of the selected owner/product"
 		}
+		fmt.Fprintf(w, "sbomx: no service%s contains %s\n", scope, strings.Join(qs, ", "))
+		return
 	}
-	fmt.Fprintf(w, "sbomx: %s\n", report.CoverageLine(c))
-	for _, f := range c.Failed {
-		fmt.Fprintf(w, "sbomx: failed: %s: %s\n", f.File, firstLine(f.Message))
+	if opts.Format != "table" {
+		return
 	}
-	if opts.Verbose {
-		for _, f := range c.Skipped {
-			fmt.Fprintf(w, "sbomx: skipped: %s: %s\n", f.File, f.Message)
-		}
-		for _, f := range c.Warnings {
-			fmt.Fprintf(w, "sbomx: warning: %s: %s\n", f.File, f.Message)
-		}
-	} else if n := len(c.Warnings); n > 0 {
-		fmt.Fprintf(w, "sbomx: %d warning(s) about the data (duplicate or dangling refs, ownership files); -v lists them\n", n)
+	s := res.Summary
+	fmt.Fprintf(w, "sbomx: %d service(s) hit (%d direct, %d transitive, %d present only); owners: %s; products: %s\n",
+		s.Services, s.Direct, s.Transitive, s.Present, listOrNone(s.Owners), listOrNone(s.Products))
+	if len(s.UnownedServices) > 0 {
+		fmt.Fprintf(w, "sbomx: no known owner: %s\n", strings.Join(s.UnownedServices, ", "))
 	}
-}
-
-func listOrNone(s []string) string {
-	if len(s) == 0 {
-		return "none known"
-	}
-	return strings.Join(s, ", ")
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }

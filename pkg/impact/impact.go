@@ -30,21 +30,65 @@ const (
 
 // Options configure Run.
 type Options struct {
+	TreeOptions
 	Queries []*query.Query
 	// MaxPaths > 1 asks for up to that many paths per hit (--all-paths).
 	MaxPaths int
-	Workers  int
-	// Hidden also searches directories whose name starts with ".".
-	Hidden bool
+	Filter   Filter
+}
+
+// Filter narrows an answer to some owners or products (--owner, --product).
+type Filter struct {
+	Owner   string // a team id in any spelling; matches any of a service's owners
+	Product string
+}
+
+// Empty reports whether the filter lets everything through.
+func (f Filter) Empty() bool { return f.Owner == "" && f.Product == "" }
+
+// Keep reports whether a service passes the filter.
+func (f Filter) Keep(svc *inventory.Service) bool {
+	if f.Owner != "" {
+		want := strings.ToLower(inventory.TeamID(f.Owner))
+		if !slices.ContainsFunc(svc.Owners, func(o string) bool { return strings.ToLower(o) == want }) {
+			return false
+		}
+	}
+	return f.Product == "" || strings.EqualFold(svc.Product, f.Product)
 }
 
 // Result is the whole answer. Its JSON form is the versioned contract.
 type Result struct {
 	SchemaVersion int            `json:"schemaVersion"`
 	Queries       []*query.Query `json:"queries"`
+	Filter        *Filter        `json:"filter,omitempty"`
 	Hits          []Hit          `json:"hits"`
+	ByOwner       []OwnerGroup   `json:"by_owner"`
+	ByProduct     []ProductGroup `json:"by_product"`
 	Summary       Summary        `json:"summary"`
 	Coverage      Coverage       `json:"coverage"`
+}
+
+// OwnerGroup is the roll-up of hits per owner (--by owner). A service with
+// several owners is listed under each; Owner is null for unowned services.
+type OwnerGroup struct {
+	Owner    *string  `json:"owner"`
+	Contact  string   `json:"contact,omitempty"`
+	Services []string `json:"services"`
+	Products []string `json:"products"`
+	Packages []string `json:"packages"` // name@version
+	Hits     int      `json:"hits"`
+}
+
+// ProductGroup is the roll-up of hits per product (--by product); Product is
+// null for services of unknown product.
+type ProductGroup struct {
+	Product  *string  `json:"product"`
+	Domain   string   `json:"domain,omitempty"`
+	Services []string `json:"services"`
+	Owners   []string `json:"owners"`
+	Packages []string `json:"packages"`
+	Hits     int      `json:"hits"`
 }
 
 // Hit is one matched package in one service.
@@ -55,6 +99,8 @@ type Hit struct {
 	OwnerSource   *string    `json:"owner_source"`
 	Product       *string    `json:"product"`
 	ProductSource *string    `json:"product_source"`
+	Domain        string     `json:"domain,omitempty"`
+	Contact       string     `json:"contact,omitempty"`
 	Queries       []string   `json:"queries"`
 	Package       Package    `json:"package"`
 	Relation      string     `json:"relation"`
@@ -119,6 +165,7 @@ type Coverage struct {
 	SBOMsRead             int        `json:"sboms_read"`
 	FilesSkipped          int        `json:"files_skipped"`
 	FilesFailed           int        `json:"files_failed"`
+	OwnershipWarnings     int        `json:"ownership_warnings"`
 	Services              int        `json:"services"`
 	Components            int        `json:"components"`
 	ComponentsWithoutPURL int        `json:"components_without_purl"`
@@ -141,29 +188,29 @@ func (c *Coverage) Complete() bool { return c.FilesFailed == 0 }
 
 // Run answers the queries over the tree in fsys.
 func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
-	corp, err := corpus.Load(ctx, fsys, corpus.Options{
-		Workers: opt.Workers,
-		Hidden:  opt.Hidden,
-		Keep:    inventory.IsOwnershipFile,
-		Visit: func(file string, doc *model.Document, g *graph.Graph) any {
-			return match(file, doc, g, opt)
-		},
+	tree, err := LoadTree(ctx, fsys, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
+		return match(file, doc, g, opt)
 	})
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{SchemaVersion: SchemaVersion, Queries: opt.Queries, Hits: []Hit{}}
-	inv := Inventory(corp)
-	res.Coverage = coverage(corp, inv)
-	res.Coverage.Services = len(inv.Services)
+	if !opt.Filter.Empty() {
+		res.Filter = &opt.Filter
+	}
+	inv := tree.Inventory
+	res.Coverage = coverage(tree)
 
 	hits := map[string]*Hit{}
-	for _, f := range corp.Files {
+	for _, f := range tree.Corpus.Files {
 		evs, _ := f.Result.([]Evidence)
 		if len(evs) == 0 {
 			continue
 		}
 		svc := inv.ServiceOf(f.Path)
+		if !opt.Filter.Keep(svc) {
+			continue
+		}
 		for _, ev := range evs {
 			key := svc.Key + "\x00" + ev.key
 			h := hits[key]
@@ -188,21 +235,8 @@ func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 		)
 	})
 	res.Summary = summarize(res.Hits)
+	res.ByOwner, res.ByProduct = rollUp(res.Hits)
 	return res, nil
-}
-
-// Inventory resolves the services of a loaded corpus.
-func Inventory(corp *corpus.Corpus) *inventory.Inventory {
-	var sboms []inventory.SBOM
-	files := map[string][]byte{}
-	for _, f := range corp.Files {
-		if f.SBOM != nil {
-			sboms = append(sboms, inventory.SBOM{Path: f.Path, RootName: f.SBOM.RootName, RootGroup: f.SBOM.RootGroup, Meta: f.SBOM.Meta})
-		} else if f.Data != nil {
-			files[f.Path] = f.Data
-		}
-	}
-	return inventory.Resolve(inventory.Input{SBOMs: sboms, Files: files})
 }
 
 // match finds the queried packages in one document. It runs concurrently.
@@ -278,7 +312,7 @@ func refs(g *graph.Graph, p []int) []string {
 }
 
 func newHit(svc *inventory.Service) *Hit {
-	h := &Hit{Service: svc.Name, serviceKey: svc.Key, Owners: []string{}}
+	h := &Hit{Service: svc.Name, serviceKey: svc.Key, Owners: []string{}, Domain: svc.Domain, Contact: svc.Contact}
 	if svc.Owner != "" {
 		h.Owner = &svc.Owner
 		h.Owners = svc.Owners
@@ -360,9 +394,9 @@ func summarize(hits []Hit) Summary {
 	return s
 }
 
-func coverage(corp *corpus.Corpus, inv *inventory.Inventory) Coverage {
+func coverage(tree *Tree) Coverage {
 	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}}
-	for _, f := range corp.Files {
+	for _, f := range tree.Corpus.Files {
 		c.FilesSeen++
 		switch f.Status {
 		case corpus.StatusSBOM:
@@ -386,9 +420,104 @@ func coverage(corp *corpus.Corpus, inv *inventory.Inventory) Coverage {
 			c.Failed = append(c.Failed, FileNote{File: f.Path, Message: f.Reason})
 		}
 	}
-	for _, w := range inv.Warnings {
-		c.Warnings = append(c.Warnings, FileNote(w))
-	}
-	slices.SortStableFunc(c.Warnings, func(a, b FileNote) int { return strings.Compare(a.File, b.File) })
+	c.OwnershipWarnings = len(tree.Warnings)
+	c.Warnings = append(c.Warnings, tree.Warnings...)
+	c.Services = len(tree.Inventory.Services)
+	slices.SortStableFunc(c.Warnings, func(a, b FileNote) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
 	return c
+}
+
+// rollUp groups hits per owner and per product.
+func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
+	owners := map[string]*OwnerGroup{}
+	products := map[string]*ProductGroup{}
+	add := func(s *[]string, v string) {
+		if v != "" && !slices.Contains(*s, v) {
+			*s = append(*s, v)
+		}
+	}
+	for _, h := range hits {
+		pkg := h.Package.Name + "@" + h.Package.Version
+		keys := h.Owners
+		if len(keys) == 0 {
+			keys = []string{""}
+		}
+		for _, o := range keys {
+			g := owners[o]
+			if g == nil {
+				g = &OwnerGroup{Services: []string{}, Products: []string{}, Packages: []string{}}
+				if o != "" {
+					g.Owner = &o
+				}
+				owners[o] = g
+			}
+			if o == deref(h.Owner) && g.Contact == "" {
+				g.Contact = h.Contact
+			}
+			add(&g.Services, h.Service)
+			add(&g.Products, deref(h.Product))
+			add(&g.Packages, pkg)
+			g.Hits++
+		}
+		p := deref(h.Product)
+		g := products[p]
+		if g == nil {
+			g = &ProductGroup{Services: []string{}, Owners: []string{}, Packages: []string{}}
+			if p != "" {
+				g.Product = &p
+			}
+			products[p] = g
+		}
+		g.Domain = cmpOr(g.Domain, h.Domain)
+		add(&g.Services, h.Service)
+		for _, o := range h.Owners {
+			add(&g.Owners, o)
+		}
+		add(&g.Packages, pkg)
+		g.Hits++
+	}
+	byOwner := []OwnerGroup{}
+	for _, k := range sortedKnownFirst(owners) {
+		g := owners[k]
+		slices.Sort(g.Services)
+		slices.Sort(g.Products)
+		slices.Sort(g.Packages)
+		byOwner = append(byOwner, *g)
+	}
+	byProduct := []ProductGroup{}
+	for _, k := range sortedKnownFirst(products) {
+		g := products[k]
+		slices.Sort(g.Services)
+		slices.Sort(g.Owners)
+		slices.Sort(g.Packages)
+		byProduct = append(byProduct, *g)
+	}
+	return byOwner, byProduct
+}
+
+// sortedKnownFirst sorts keys with "" (unknown) last.
+func sortedKnownFirst[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if (a == "") != (b == "") {
+			if a == "" {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a, b)
+	})
+	return keys
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

@@ -12,9 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/sbomx/sbomx/pkg/corpus"
 	"github.com/sbomx/sbomx/pkg/decode"
-	"github.com/sbomx/sbomx/pkg/inventory"
 	"github.com/sbomx/sbomx/pkg/query"
 )
 
@@ -279,11 +277,11 @@ func TestLandscapeOwners(t *testing.T) {
 	if err := json.Unmarshal(data, &exp); err != nil {
 		t.Fatal(err)
 	}
-	corp, err := corpus.Load(context.Background(), os.DirFS("../../testdata/landscape"), corpus.Options{Keep: inventory.IsOwnershipFile})
+	tree, err := LoadTree(context.Background(), os.DirFS("../../testdata/landscape"), TreeOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv := Inventory(corp)
+	inv := tree.Inventory
 	type svc struct{ Name, Owner, Owners, Source, SBOMs string }
 	var want, got []svc
 	for _, s := range exp.Services {

@@ -21,6 +21,8 @@ const (
 	CycloneDXXML  Format = "cyclonedx-xml"
 	SPDXJSON      Format = "spdx-json"
 	SPDXTagValue  Format = "spdx-tag-value"
+	SPDXYAML      Format = "spdx-yaml"
+	SPDXXML       Format = "spdx-xml"
 	SPDX3JSON     Format = "spdx3-json"
 )
 

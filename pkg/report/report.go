@@ -152,12 +152,64 @@ func dash(s string) string {
 	return s
 }
 
-// CoverageLine is the one-line account of a run, for stderr.
-func CoverageLine(c *impact.Coverage) string {
-	s := fmt.Sprintf("read %d SBOM(s) of %d service(s) in %d file(s); %d skipped (not SBOMs), %d failed",
-		c.SBOMsRead, c.Services, c.FilesSeen, c.FilesSkipped, c.FilesFailed)
-	if n := len(c.WithoutDependencyData); n > 0 {
-		s += fmt.Sprintf("; %d without dependency data", n)
+
+// ByOwnerTable writes one row per owner: the services hit, their products,
+// and the packages found (--by owner).
+func ByOwnerTable(w io.Writer, res *impact.Result) error {
+	if len(res.ByOwner) == 0 {
+		return nil
 	}
-	return s
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Owner", "Contact", "Services", "Products", "Packages")
+	for _, g := range res.ByOwner {
+		if err := t.Append(deref(g.Owner, "unknown"), dash(g.Contact), strings.Join(g.Services, ", "), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// ByProductTable writes one row per product (--by product).
+func ByProductTable(w io.Writer, res *impact.Result) error {
+	if len(res.ByProduct) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Product", "Domain", "Services", "Owners", "Packages")
+	for _, g := range res.ByProduct {
+		if err := t.Append(deref(g.Product, "unknown"), dash(g.Domain), strings.Join(g.Services, ", "), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// ServicesTable writes the inventory, one row per service.
+func ServicesTable(w io.Writer, res *impact.ServicesResult) error {
+	if len(res.Services) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Service", "Owner", "Product", "Domain", "SBOMs", "Components", "Deps", "Purl", "Owner source")
+	for _, s := range res.Services {
+		deps := "no"
+		if s.HasDependencyData {
+			deps = "yes"
+		}
+		src := "-"
+		if s.OwnerSource != nil {
+			src = *s.OwnerSource
+			if i := strings.Index(src, " ("); i > 0 {
+				src = src[:i]
+			}
+		}
+		if err := t.Append(s.Name, deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
+			strings.Join(s.SBOMs, ", "), fmt.Sprint(s.Components), deps, fmt.Sprintf("%.0f%%", 100*s.PURLCoverage), src); err != nil {
+			return err
+		}
+	}
+	return t.Render()
 }

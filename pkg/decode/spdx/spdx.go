@@ -1,4 +1,8 @@
-// Package spdx decodes SPDX 2.2/2.3 (JSON, tag-value) and SPDX 3.0 JSON-LD documents into the model.
+// Package spdx decodes SPDX 2.2/2.3 (JSON, YAML, XML, tag-value) and SPDX 3.0 JSON-LD documents into the model.
+//
+// SPDX 2 YAML and XML share the JSON schema: they are converted to the
+// equivalent JSON (pkg/internal/yamlx for YAML; for XML, element names are
+// the JSON field names and repeated elements arrays) and read as JSON.
 //
 // Packages become components (SPDX 2 packages, SPDX 3 software_Package and its
 // subclasses ai_AIPackage and dataset_DatasetPackage). Files and snippets are
@@ -64,7 +68,11 @@ import (
 // Sniff reports whether data looks like SPDX and which encoding: SPDX 2.x
 // JSON (top-level "spdxVersion"), SPDX 2.x tag-value (a line starting
 // "SPDXVersion:"), SPDX 3 JSON-LD ("@context" mentioning spdx.org/rdf/3 and an
-// "@graph"). It does not parse. SPDX YAML, XML and RDF are not claimed.
+// "@graph"), SPDX 2.x YAML (an unindented "spdxVersion:" key and no top-level
+// bomFormat or apiVersion key) and SPDX 2.x XML (root element SpdxDocument or
+// Document and an <spdxVersion> element). YAML and XML have the JSON schema
+// and are reported as model.SPDXYAML and model.SPDXXML. It does not parse. SPDX RDF is not
+// claimed.
 func Sniff(data []byte) (model.Format, bool) {
 	data = trimBOM(data)
 	i := firstNonSpace(data)
@@ -81,11 +89,19 @@ func Sniff(data []byte) (model.Format, bool) {
 			return model.SPDXJSON, true
 		}
 		return "", false
-	case '<', '[':
+	case '<':
+		if isSPDXXML(data) {
+			return model.SPDXXML, true
+		}
+		return "", false
+	case '[':
 		return "", false
 	}
 	if hasTagValueVersion(data) {
 		return model.SPDXTagValue, true
+	}
+	if isSPDXYAML(data) {
+		return model.SPDXYAML, true
 	}
 	return "", false
 }
@@ -122,10 +138,10 @@ func firstNonSpace(data []byte) int {
 	return -1
 }
 
-// Decode decodes SPDX 2.2/2.3 JSON, SPDX 2.x tag-value, or SPDX 3.0 JSON-LD
-// into a model.Document. Well-formed input that is not SPDX (or is SPDX in an
-// encoding this package does not read: YAML, XML, RDF) gives an error wrapping
-// model.ErrNotSBOM.
+// Decode decodes SPDX 2.2/2.3 JSON, YAML, XML or tag-value, or SPDX 3.0
+// JSON-LD into a model.Document (Format is model.SPDXYAML or model.SPDXXML for those).
+// Well-formed input that is not SPDX (or is SPDX in an encoding this package
+// does not read: RDF) gives an error wrapping model.ErrNotSBOM.
 func Decode(data []byte) (doc *model.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -150,13 +166,13 @@ func parse(data []byte) (*raw, error) {
 	case '{', '[':
 		return decodeJSON(data)
 	case '<':
-		return nil, fmt.Errorf("spdx: XML/RDF input is not supported: %w", model.ErrNotSBOM)
+		return decodeXML(data)
 	}
 	if hasTagValueVersion(data) {
 		return decodeTagValue(data)
 	}
-	if bytes.Contains(data, []byte("spdxVersion:")) {
-		return nil, fmt.Errorf("spdx: SPDX YAML is not supported: %w", model.ErrNotSBOM)
+	if isSPDXYAML(data) {
+		return decodeYAML(data)
 	}
 	return nil, fmt.Errorf("spdx: no SPDXVersion tag: %w", model.ErrNotSBOM)
 }

@@ -66,7 +66,18 @@ func Documents(data []byte) (docs []Document, err error) {
 // custom tags keep their text as a JSON string. Aliases are expanded, within
 // a budget proportional to the input, and merge keys (<<) are applied. A
 // stream of more than one document is an error.
-func ToJSON(data []byte) (out []byte, err error) {
+func ToJSON(data []byte) ([]byte, error) {
+	return toJSON(data, false)
+}
+
+// ToJSONStrings is ToJSON with every scalar but null kept as its text, for
+// schemas whose values are all strings: an unquoted "versionInfo: 1.10"
+// stays "1.10" instead of becoming the number 1.1, "true" stays "true".
+func ToJSONStrings(data []byte) ([]byte, error) {
+	return toJSON(data, true)
+}
+
+func toJSON(data []byte, text bool) (out []byte, err error) {
 	defer recoverTo(&err)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var node yaml.Node
@@ -83,7 +94,7 @@ func ToJSON(data []byte) (out []byte, err error) {
 		}
 		return nil, fmt.Errorf("yaml: line %d: more than one document", extra.Line)
 	}
-	c := converter{budget: 10*len(data) + 10000}
+	c := converter{budget: 10*len(data) + 10000, text: text}
 	v, err := c.value(&node, 0)
 	if err != nil {
 		return nil, err
@@ -94,7 +105,8 @@ func ToJSON(data []byte) (out []byte, err error) {
 const maxDepth = 1000
 
 type converter struct {
-	budget int // values left to produce; bounds alias expansion
+	budget int  // values left to produce; bounds alias expansion
+	text   bool // scalars other than null as their text
 }
 
 func (c *converter) value(n *yaml.Node, depth int) (any, error) {
@@ -133,6 +145,9 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		}
 		return out, nil
 	case yaml.ScalarNode:
+		if c.text && n.ShortTag() != "!!null" {
+			return n.Value, nil
+		}
 		return scalar(n), nil
 	}
 	return nil, fmt.Errorf("yaml: line %d: unexpected node kind %d", n.Line, n.Kind)

@@ -194,3 +194,20 @@ func TestToJSONErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestToJSONStrings(t *testing.T) {
+	in := "v: 1.10\nn: 007\nb: true\nt: 2010-01-29T18:30:22Z\nnull: ~\nempty:\nlist: [1, x]\n1: one\n"
+	out, err := ToJSONStrings([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got any
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"v": "1.10", "n": "007", "b": "true", "t": "2010-01-29T18:30:22Z",
+		"null": nil, "empty": nil, "list": []any{"1", "x"}, "1": "one"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ToJSONStrings = %s (-want +got):\n%s", out, diff)
+	}
+}

@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sbomx/sbomx/pkg/impact"
+	"github.com/sbomx/sbomx/pkg/inventory"
+)
+
+// treeFlags are the flags every command that reads a tree shares.
+type treeFlags struct {
+	Dir         string
+	Format      string // "table" | "json"
+	Hidden      bool
+	Verbose     bool
+	Config      string   // --config FILE, replaces DIR/.sbomx.yaml
+	Inventories []string // --inventory FILE...
+	Owner       string
+	Product     string
+}
+
+func (t *treeFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVarP(&t.Dir, "dir", "C", ".", "directory of SBOMs to search (env SBOMX_DIR)")
+	f.StringVarP(&t.Format, "format", "o", "table", "output format: table or json")
+	f.BoolVar(&t.Hidden, "hidden", false, "also search directories whose name starts with . (.git never)")
+	f.BoolVarP(&t.Verbose, "verbose", "v", false, "list skipped files and every warning on stderr")
+	f.StringVar(&t.Config, "config", "", "configuration file to use instead of DIR/.sbomx.yaml")
+	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
+	f.StringVar(&t.Owner, "owner", "", "only services owned by this team (any of its owners)")
+	f.StringVar(&t.Product, "product", "", "only services of this product")
+}
+
+// resolve applies SBOMX_DIR, validates, and reads the files named on the
+// command line (relative to the working directory, not to --dir).
+func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) (impact.TreeOptions, impact.Filter, error) {
+	var opts impact.TreeOptions
+	if !cmd.Flags().Changed("dir") {
+		if d := env.Getenv("SBOMX_DIR"); d != "" {
+			t.Dir = d
+		}
+	}
+	if t.Format != "table" && t.Format != "json" {
+		return opts, impact.Filter{}, usagef("--format %q: want table or json", t.Format)
+	}
+	st, err := os.Stat(t.Dir)
+	if err != nil {
+		return opts, impact.Filter{}, fmt.Errorf("--dir: %w", err)
+	}
+	if !st.IsDir() {
+		return opts, impact.Filter{}, fmt.Errorf("--dir %s: not a directory", t.Dir)
+	}
+	opts.Hidden = t.Hidden
+	if t.Config != "" {
+		data, err := os.ReadFile(t.Config)
+		if err != nil {
+			return opts, impact.Filter{}, fmt.Errorf("--config: %w", err)
+		}
+		cfg, err := inventory.ParseConfig(t.Config, data)
+		if err != nil {
+			return opts, impact.Filter{}, fmt.Errorf("--config %s: %w", t.Config, err)
+		}
+		opts.Config = &cfg
+	}
+	for _, f := range t.Inventories {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return opts, impact.Filter{}, fmt.Errorf("--inventory: %w", err)
+		}
+		opts.Inventories = append(opts.Inventories, inventory.File{Name: f, Data: data})
+	}
+	return opts, impact.Filter{Owner: strings.TrimSpace(t.Owner), Product: strings.TrimSpace(t.Product)}, nil
+}
+
+// printNotes writes the account of a run to stderr: what was read, what
+// failed (always, by name), what was skipped and warned about (with -v).
+func printNotes(env *Env, c *impact.Coverage, verbose bool) {
+	w := env.Stderr
+	fmt.Fprintf(w, "sbomx: %s\n", coverageLine(c))
+	for _, f := range c.Failed {
+		fmt.Fprintf(w, "sbomx: failed: %s: %s\n", f.File, firstLine(f.Message))
+	}
+	if verbose {
+		for _, f := range c.Skipped {
+			fmt.Fprintf(w, "sbomx: skipped: %s: %s\n", f.File, f.Message)
+		}
+		for _, f := range c.Warnings {
+			at := f.File
+			if f.Line > 0 {
+				at = fmt.Sprintf("%s:%d", f.File, f.Line)
+			}
+			fmt.Fprintf(w, "sbomx: warning: %s: %s\n", at, f.Message)
+		}
+		return
+	}
+	if c.OwnershipWarnings > 0 {
+		fmt.Fprintf(w, "sbomx: %d warning(s) about ownership files (bad lines, rows naming no SBOM); -v lists them\n", c.OwnershipWarnings)
+	}
+	if n := len(c.Warnings) - c.OwnershipWarnings; n > 0 {
+		fmt.Fprintf(w, "sbomx: %d warning(s) about the SBOMs (duplicate or dangling refs, lenient reads); -v lists them\n", n)
+	}
+}
+
+// coverageLine is the one-line account of a run.
+func coverageLine(c *impact.Coverage) string {
+	s := fmt.Sprintf("read %d SBOM(s) of %d service(s) in %d file(s); %d skipped (not SBOMs), %d failed",
+		c.SBOMsRead, c.Services, c.FilesSeen, c.FilesSkipped, c.FilesFailed)
+	if n := len(c.WithoutDependencyData); n > 0 {
+		s += fmt.Sprintf("; %d without dependency data", n)
+	}
+	return s
+}
+
+func listOrNone(s []string) string {
+	if len(s) == 0 {
+		return "none known"
+	}
+	return strings.Join(s, ", ")
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
