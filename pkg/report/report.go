@@ -152,7 +152,6 @@ func dash(s string) string {
 	return s
 }
 
-
 // ByOwnerTable writes one row per owner: the services hit, their products,
 // and the packages found (--by owner).
 func ByOwnerTable(w io.Writer, res *impact.Result) error {
