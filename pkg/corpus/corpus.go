@@ -175,6 +175,7 @@ func load(fsys fs.FS, f *File, opt Options) {
 			f.Status, f.Reason = StatusSkipped, "not an SBOM"
 			if opt.Keep != nil && opt.Keep(f.Path) {
 				f.Data = data
+				f.Reason = "not an SBOM; read for ownership or configuration"
 			}
 			return
 		}

@@ -43,7 +43,7 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 		{"a/sbom.spdx.rdf", "failed", "unsupported SBOM format: SPDX RDF/XML"},
 		{"b/inventory.json", "sbom", ""},
 		{"c/README.md", "skipped", "not an SBOM"},
-		{"c/catalog-info.yaml", "skipped", "not an SBOM"},
+		{"c/catalog-info.yaml", "skipped", "not an SBOM; read for ownership or configuration"},
 		{"d/e/deep/bom.spdx.json", "sbom", ""},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -368,6 +368,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	for _, file := range svc.SBOMs {
 		if row := r.rowFor(file); row != nil {
 			r.rowsUsed[row] = true
+			svc.Claimed = true
 			if f[SourceInventory] == nil {
 				f[SourceInventory] = r.rowFact(row)
 			}
@@ -377,6 +378,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 		row := &r.rows[i]
 		if row.re == nil && row.Service == svc.Name {
 			r.rowsUsed[row] = true
+			svc.Claimed = true
 			if f[SourceInventory] == nil {
 				f[SourceInventory] = r.rowFact(row)
 			}
@@ -409,6 +411,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	}
 	if comp != nil {
 		f[SourceBackstage] = r.componentFact(comp, how)
+		svc.Claimed = svc.Claimed || how != "ancestor folder"
 	} else {
 		// A System in an ancestor catalog still names the product (the
 		// product's owner is not the service's, so it gives no owner).

@@ -192,7 +192,7 @@ func ServicesTable(w io.Writer, res *impact.ServicesResult) error {
 	}
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
-	t := newTable(tw, "Service", "Owner", "Product", "Domain", "SBOMs", "Components", "Deps", "Purl", "Owner source")
+	t := newTable(tw, "Service", "Owner", "Product", "Domain", "Sboms", "Components", "Deps", "Purl", "Owner source")
 	for _, s := range res.Services {
 		deps := "no"
 		if s.HasDependencyData {
