@@ -184,7 +184,7 @@ func TestNoMatchIsCompleteEmptyResult(t *testing.T) {
 	if res.Hits == nil || len(res.Hits) != 0 {
 		t.Errorf("hits = %#v, want empty non-nil slice", res.Hits)
 	}
-	if !res.Coverage.Complete() || res.Coverage.SBOMsRead != 42 || res.Coverage.FilesSeen != 63 {
+	if !res.Coverage.Complete() || res.Coverage.SBOMsRead != 42 || res.Coverage.FilesSeen != 64 {
 		t.Errorf("coverage = %+v", res.Coverage)
 	}
 }
@@ -256,9 +256,11 @@ func edgesOf(t *testing.T, file string) map[[2]string]bool {
 	return m
 }
 
-// TestLandscapeOwners checks every service's owner, with its source kind,
-// against shared/landscape-expected/services.json, which was computed with jq
-// from the same catalog files, CODEOWNERS and SBOM metadata.
+// TestLandscapeOwners checks every service's owner (with its source kind),
+// product and SBOMs against shared/landscape-expected/services.json, which
+// was computed with jq from the same catalog files, CODEOWNERS and SBOM
+// metadata. The product needs the layout that testdata/landscape/.sbomx.yaml
+// declares.
 func TestLandscapeOwners(t *testing.T) {
 	file := "../../../shared/landscape-expected/services.json"
 	data, err := os.ReadFile(file)
@@ -268,6 +270,7 @@ func TestLandscapeOwners(t *testing.T) {
 	var exp struct {
 		Services []struct {
 			Service     string   `json:"service"`
+			Product     string   `json:"product"`
 			Owner       *string  `json:"owner"`
 			Owners      []string `json:"owners"`
 			OwnerSource *string  `json:"owner_source"`
@@ -282,7 +285,7 @@ func TestLandscapeOwners(t *testing.T) {
 		t.Fatal(err)
 	}
 	inv := tree.Inventory
-	type svc struct{ Name, Owner, Owners, Source, SBOMs string }
+	type svc struct{ Name, Product, Owner, Owners, Source, SBOMs string }
 	var want, got []svc
 	for _, s := range exp.Services {
 		o, src := "", ""
@@ -294,11 +297,11 @@ func TestLandscapeOwners(t *testing.T) {
 		}
 		sb := slices.Clone(s.Sboms)
 		sort.Strings(sb)
-		want = append(want, svc{s.Service, o, strings.Join(s.Owners, ","), src, strings.Join(sb, ",")})
+		want = append(want, svc{s.Service, s.Product, o, strings.Join(s.Owners, ","), src, strings.Join(sb, ",")})
 	}
 	for _, s := range inv.Services {
 		src, _, _ := strings.Cut(s.OwnerSource, ":")
-		got = append(got, svc{s.Name, s.Owner, strings.Join(s.Owners, ","), src, strings.Join(s.SBOMs, ",")})
+		got = append(got, svc{s.Name, s.Product, s.Owner, strings.Join(s.Owners, ","), src, strings.Join(s.SBOMs, ",")})
 	}
 	byName := func(a, b svc) int { return strings.Compare(a.Name, b.Name) }
 	slices.SortFunc(want, byName)
