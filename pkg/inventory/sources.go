@@ -40,7 +40,9 @@ func ParseInventory(file string, data []byte) ([]Row, []error) {
 }
 
 func parseInventoryCSV(file string, data []byte) ([]Row, []error) {
-	r := csv.NewReader(bytes.NewReader(data))
+	// Spreadsheets often save UTF-8 CSV with a byte order mark; it would
+	// otherwise stick to the first header name.
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	if strings.HasSuffix(strings.ToLower(file), ".tsv") {
 		r.Comma = '\t'
 	}
@@ -55,7 +57,6 @@ func parseInventoryCSV(file string, data []byte) ([]Row, []error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -67,6 +68,8 @@ func parseInventoryCSV(file string, data []byte) ([]Row, []error) {
 			errs = append(errs, err)
 			break
 		}
+		// After an error FieldPos may have no field to report and panics.
+		line, _ := r.FieldPos(0)
 		if header == nil {
 			for _, h := range rec {
 				header = append(header, strings.ToLower(strings.TrimSpace(h)))
@@ -106,7 +109,8 @@ func parseInventoryYAML(file string, data []byte) ([]Row, []error) {
 			var wrapped struct {
 				Services []map[string]any `yaml:"services"`
 			}
-			if err2 := doc.Decode(&wrapped); err2 != nil {
+			// A mapping without a services key is not an inventory either.
+			if err2 := doc.Decode(&wrapped); err2 != nil || wrapped.Services == nil {
 				errs = append(errs, lineErrorf(doc.Line, "want a list of services, or services: [...]: %v", err))
 				continue
 			}
@@ -131,7 +135,15 @@ func parseInventoryYAML(file string, data []byte) ([]Row, []error) {
 			// item's position instead.
 			row, err := rowOf(file, doc.Line, m)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("entry %d: %w", i+1, err))
+				// Keep the entry's position in the message: warningOf
+				// reports only the LineError's own text.
+				var le *LineError
+				if errors.As(err, &le) {
+					err = lineErrorf(le.Line, "entry %d: %s", i+1, le.Msg)
+				} else {
+					err = fmt.Errorf("entry %d: %w", i+1, err)
+				}
+				errs = append(errs, err)
 				continue
 			}
 			rows = append(rows, row)

@@ -62,6 +62,10 @@ type Component struct {
 	ID      PkgID  // normalised identity, from PURL when it parses, else from Group/Name
 	// Hashes as "alg:hex", lower case alg (sha256, sha1, sha512, md5, ...).
 	Hashes []string
+	// Sources are where the SBOM says the package came from: purl
+	// repository_url / download_url qualifiers, CycloneDX distribution
+	// references, SPDX downloadLocation. Empty means "source unknown".
+	Sources []string
 }
 
 // Meta is ownership-relevant metadata found inside an SBOM.

@@ -149,6 +149,21 @@ func rawPath(s string) (ns, name string, ok bool) {
 	return ns, name, name != ""
 }
 
+// AddSource records where the package came from, once; "NOASSERTION" and
+// "NONE" say nothing and are left out.
+func (c *Component) AddSource(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "NOASSERTION") || strings.EqualFold(s, "NONE") {
+		return
+	}
+	for _, x := range c.Sources {
+		if x == s {
+			return
+		}
+	}
+	c.Sources = append(c.Sources, s)
+}
+
 // IdentifyComponent fills c.ID from c.PURL, or from c.Group and c.Name when
 // the component has no usable purl. A group starting with "@" is an npm scope.
 // A component that states no version takes its purl's.
@@ -158,6 +173,11 @@ func IdentifyComponent(c *Component) {
 			c.ID = p.ID
 			if c.Version == "" {
 				c.Version = p.Version
+			}
+			for _, k := range []string{"repository_url", "download_url"} {
+				if u := p.Qualifiers[k]; u != "" {
+					c.AddSource(u)
+				}
 			}
 			return
 		}

@@ -6,9 +6,12 @@ package query
 import (
 	"errors"
 	"fmt"
+	"path"
+	"regexp"
 	"strings"
 
 	"github.com/sbomx/sbomx/pkg/model"
+	"github.com/sbomx/sbomx/pkg/versions"
 )
 
 // Kind says how a query was written.
@@ -19,6 +22,7 @@ const (
 	KindName      Kind = "name"      // lodash, torchtriton, log4j-core
 	KindQualified Kind = "qualified" // @angular/core, org.apache.logging.log4j:log4j-core, golang.org/x/net
 	KindPURL      Kind = "purl"      // pkg:pypi/torchtriton, pkg:npm/lodash@4.17.20
+	KindHash      Kind = "hash"      // sha256:<hex>: components whose SBOM hashes include it
 )
 
 // Query is one parsed query.
@@ -28,7 +32,16 @@ type Query struct {
 	Type      string `json:"type,omitempty"`      // purl type, only for purl queries
 	Namespace string `json:"namespace,omitempty"` // group, scope or module prefix, as written
 	Name      string `json:"name"`
-	Version   string `json:"version,omitempty"` // "" = any version
+	Version   string `json:"version,omitempty"` // as given: an exact version, a range or a vers: range; "" = any
+	// Glob reports that Namespace or Name holds * or ? wildcards.
+	Glob bool   `json:"glob,omitempty"`
+	Hash string `json:"hash,omitempty"` // for KindHash: "alg:hex", lower case
+	// Advisory is the id of the OSV record this query came from.
+	Advisory string `json:"advisory,omitempty"`
+	// Note says what the query cannot do (an advisory's GIT ranges).
+	Note string `json:"note,omitempty"`
+	// Versions decides the version; nil means any version.
+	Versions versions.Matcher `json:"-"`
 }
 
 // Parse parses one query.
@@ -47,6 +60,9 @@ func Parse(s string) (*Query, error) {
 	}
 	if strings.ContainsAny(s, " \t\r\n") {
 		return nil, fmt.Errorf("query %q: contains white space", in)
+	}
+	if h, ok := parseHash(s); ok {
+		return &Query{Input: in, Kind: KindHash, Hash: h}, nil
 	}
 	if strings.HasPrefix(strings.ToLower(s), "pkg:") {
 		return parsePURL(in, s)
@@ -84,21 +100,153 @@ func Parse(s string) (*Query, error) {
 		}
 		q.Name = s
 	}
+	q.Glob = strings.ContainsAny(q.Namespace+q.Name, "*?")
+	if q.Glob {
+		for _, p := range []string{q.Namespace, q.Name} {
+			if _, err := path.Match(p, ""); err != nil {
+				return nil, fmt.Errorf("query %q: bad pattern %q", in, p)
+			}
+		}
+	}
+	if err := q.setVersion(); err != nil {
+		return nil, err
+	}
 	return q, nil
+}
+
+// setVersion turns the version part into a matcher: vers:, a native range,
+// or one exact version.
+func (q *Query) setVersion() error {
+	v := q.Version
+	switch {
+	case v == "":
+		q.Versions = nil
+	case strings.HasPrefix(v, "vers:"):
+		m, err := versions.ParseVers(v)
+		if err != nil {
+			return fmt.Errorf("query %q: %w", q.Input, err)
+		}
+		q.Versions = m
+	case versions.IsRange(v):
+		m, err := versions.ParseRange(v)
+		if err != nil {
+			return fmt.Errorf("query %q: %w", q.Input, err)
+		}
+		q.Versions = m
+	default:
+		q.Versions = versions.Exact(v)
+	}
+	return nil
+}
+
+var hashRe = regexp.MustCompile(`^(?i)(md5|sha-?1|sha-?256|sha-?384|sha-?512|sha3-256|sha3-384|sha3-512|blake2b-256|blake2b-384|blake2b-512|blake3):([0-9a-f]+)$`)
+
+var hashLen = map[string]int{"md5": 32, "sha1": 40, "sha256": 64, "sha384": 96, "sha512": 128, "sha3256": 64, "sha3384": 96, "sha3512": 128, "blake2b256": 64, "blake2b384": 96, "blake2b512": 128, "blake3": 64}
+
+// parseHash recognises "alg:hex" with the right number of hex digits for
+// the algorithm, so a Maven group:artifact is never taken for a hash.
+func parseHash(s string) (string, bool) {
+	m := hashRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	alg := strings.ToLower(strings.ReplaceAll(m[1], "-", ""))
+	if len(m[2]) != hashLen[alg] {
+		return "", false
+	}
+	return alg + ":" + strings.ToLower(m[2]), true
+}
+
+// ParseHash parses a --hash value ("sha256:HEX"; sha1, sha512, md5, ...).
+func ParseHash(s string) (*Query, error) {
+	h, ok := parseHash(strings.TrimSpace(s))
+	if !ok {
+		return nil, fmt.Errorf("hash %q: want ALG:HEX with ALG one of md5, sha1, sha256, sha384, sha512, sha3-256, ... and the matching number of hex digits", s)
+	}
+	return &Query{Input: s, Kind: KindHash, Hash: h}, nil
 }
 
 func parsePURL(in, s string) (*Query, error) {
-	p, ok := model.ParsePURL(s)
+	// A range after "@" is not valid purl syntax (packageurl-go would reject
+	// or mangle "<" and "|"), so split it off first.
+	base, ver := s, ""
+	if at := purlVersionAt(s); at >= 0 {
+		base, ver = s[:at], s[at+1:]
+		if ver == "" {
+			return nil, fmt.Errorf("query %q: empty version after @", in)
+		}
+	}
+	p, ok := model.ParsePURL(base)
 	if !ok {
 		return nil, fmt.Errorf("query %q: not a valid package URL (pkg:type/namespace/name@version)", in)
 	}
-	q := &Query{Input: in, Kind: KindPURL, Type: p.ID.Type, Name: p.ID.Name, Namespace: p.ID.Namespace, Version: p.Version}
+	q := &Query{Input: in, Kind: KindPURL, Type: p.ID.Type, Name: p.ID.Name, Namespace: p.ID.Namespace, Version: ver}
+	if ver != "" && !versions.IsRange(ver) {
+		if pv, ok := model.ParsePURL(s); ok {
+			q.Version = pv.Version // percent-decoded
+		}
+	}
+	q.Glob = strings.ContainsAny(q.Namespace+q.Name, "*?")
+	if err := q.setVersion(); err != nil {
+		return nil, err
+	}
 	return q, nil
 }
 
-// Matches reports whether c is the package q asks for, at the version it asks for.
+// purlVersionAt finds the "@" that starts a purl's version: after the type
+// and name, outside qualifiers and subpath, and not the "@" of an npm scope
+// written unencoded (pkg:npm/@scope/name).
+func purlVersionAt(s string) int {
+	end := len(s)
+	if i := strings.IndexAny(s, "?#"); i >= 0 && !strings.HasPrefix(s[strings.LastIndexByte(s[:i], '@')+1:], "vers:") {
+		end = i
+	}
+	slash := strings.IndexByte(s, '/')
+	if slash < 0 {
+		return -1
+	}
+	at := strings.LastIndexByte(s[:end], '@')
+	if at <= slash || s[at-1] == '/' {
+		return -1
+	}
+	return at
+}
+
+// Matches reports whether c is the package q asks for, at the version it
+// asks for, or at a version that cannot be compared (see Match).
 func (q *Query) Matches(c *model.Component) bool {
-	return q.MatchesName(c) && q.matchesVersion(c)
+	ok, unknown := q.Match(c)
+	return ok || unknown != nil
+}
+
+// Match reports whether c is the package q asks for at the version it asks
+// for. When the name matches but the version cannot be compared (it does not
+// parse, the ecosystem has no known ordering), ok is false and unknown says
+// why: such a component must be reported as "unknown version", never dropped.
+func (q *Query) Match(c *model.Component) (ok bool, unknown error) {
+	if q.Kind == KindHash {
+		for _, h := range c.Hashes {
+			if h == q.Hash {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	if !q.MatchesName(c) {
+		return false, nil
+	}
+	if q.Versions == nil {
+		return true, nil
+	}
+	typ := c.ID.Type
+	if typ == "" {
+		typ = q.Type
+	}
+	m, err := q.Versions.Match(typ, c.Version)
+	if err != nil {
+		return false, err
+	}
+	return m, nil
 }
 
 // MatchesName reports whether c is the package q names, whatever its version.
@@ -136,14 +284,24 @@ func (q *Query) MatchesName(c *model.Component) bool {
 	} else {
 		qns, qname = loose(typ, qns, qname)
 	}
-	if qname != cname {
+	if !q.same(qname, cname) {
 		return false
 	}
 	if q.Namespace == "" {
 		// A bare name: any namespace but an npm scope.
 		return !strings.HasPrefix(cns, "@")
 	}
-	return qns == cns
+	return q.same(qns, cns)
+}
+
+// same compares a query part with a component's: equal, or matched as a
+// glob pattern (after the same normalisation) for glob queries.
+func (q *Query) same(pattern, s string) bool {
+	if !q.Glob {
+		return pattern == s
+	}
+	ok, _ := path.Match(pattern, s)
+	return ok
 }
 
 // loose normalises for components of unknown ecosystem.
@@ -152,25 +310,6 @@ func loose(typ, ns, name string) (string, string) {
 		return model.NormalizeName(typ, ns, name)
 	}
 	return strings.ToLower(ns), model.PEP503(name)
-}
-
-func (q *Query) matchesVersion(c *model.Component) bool {
-	if q.Version == "" {
-		return true
-	}
-	v := c.Version
-	if v == "" && c.PURL != "" {
-		if p, ok := model.ParsePURL(c.PURL); ok {
-			v = p.Version
-		}
-	}
-	if v == q.Version {
-		return true
-	}
-	if c.ID.Type == "golang" || q.Type == "golang" {
-		return strings.TrimPrefix(v, "v") == strings.TrimPrefix(q.Version, "v")
-	}
-	return false
 }
 
 // String renders the query as it was given.

@@ -247,6 +247,13 @@ func (c *converter) component(comp *cdx.Component, ref string) model.Component {
 			}
 		}
 	}
+	if comp.ExternalReferences != nil {
+		for _, r := range *comp.ExternalReferences {
+			if r.Type == cdx.ERTypeDistribution || r.Type == cdx.ERTypeDistributionIntake {
+				m.AddSource(r.URL)
+			}
+		}
+	}
 	if m.Name == "" {
 		c.warn("component %s has no name", ref)
 	}

@@ -32,6 +32,7 @@ type json2Package struct {
 	SPDXID                string `json:"SPDXID"`
 	Name                  string `json:"name"`
 	VersionInfo           string `json:"versionInfo"`
+	DownloadLocation      string `json:"downloadLocation"`
 	Supplier              string `json:"supplier"`
 	Originator            string `json:"originator"`
 	PrimaryPackagePurpose string `json:"primaryPackagePurpose"`
@@ -113,6 +114,7 @@ func decodeJSON2(data []byte) (*raw, error) {
 				c.PURL = strings.TrimSpace(ref.ReferenceLocator)
 			}
 		}
+		c.AddSource(p.DownloadLocation)
 		model.IdentifyComponent(&c)
 		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier)}
 		if o := strings.TrimSpace(p.Originator); o != "" {

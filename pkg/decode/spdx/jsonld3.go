@@ -26,6 +26,7 @@ type node3 struct {
 	PackageVersion  string   `json:"software_packageVersion"`
 	PackageVersion2 string   `json:"packageVersion"`
 	PackageURL      string   `json:"software_packageUrl"`
+	DownloadLoc     string   `json:"software_downloadLocation"`
 	PackageURL2     string   `json:"packageUrl"`
 	PrimaryPurpose  string   `json:"software_primaryPurpose"`
 	PrimaryPurpose2 string   `json:"primaryPurpose"`
@@ -335,6 +336,7 @@ func package3(n *node3, resolve func(nodeRef) *node3, nameOf func(nodeRef) strin
 		PURL:    strings.TrimSpace(firstNonEmpty(n.PackageURL, n.PackageURL2)),
 		Type:    strings.ToLower(strings.TrimSpace(firstNonEmpty(n.PrimaryPurpose, n.PrimaryPurpose2))),
 	}
+	c.AddSource(n.DownloadLoc)
 	if c.PURL == "" {
 		for _, ref := range n.ExternalID {
 			if ei := resolve(ref); ei != nil && isPURLType(ei.ExternalIDType) && ei.Identifier != "" {

@@ -128,6 +128,8 @@ func decodeTagValue(data []byte) (*raw, error) {
 		switch tag {
 		case "PackageVersion":
 			cur.comp.Version = value
+		case "PackageDownloadLocation":
+			cur.comp.AddSource(value)
 		case "PackageSupplier":
 			cur.supplier = value
 		case "PackageOriginator":

@@ -1,0 +1,117 @@
+package versions
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Vers is a purl version range, "vers:<scheme>/<constraint>|<constraint>...",
+// evaluated with the algorithm of the vers specification: "=" and "!="
+// constraints first, then the others, sorted by version, read as intervals.
+type Vers struct {
+	text   string
+	scheme string // the versioning scheme, a purl type ("maven", "npm", "pypi", ...)
+	star   bool
+	ops    []op
+}
+
+// ParseVers parses a vers range.
+func ParseVers(s string) (*Vers, error) {
+	rest, ok := strings.CutPrefix(s, "vers:")
+	if !ok {
+		return nil, fmt.Errorf("%q: not a vers range (vers:<scheme>/<constraints>)", s)
+	}
+	scheme, cons, ok := strings.Cut(rest, "/")
+	if !ok || scheme == "" || strings.TrimSpace(cons) == "" {
+		return nil, fmt.Errorf("%q: want vers:<scheme>/<constraints>", s)
+	}
+	v := &Vers{text: s, scheme: strings.ToLower(scheme)}
+	if strings.TrimSpace(cons) == "*" {
+		v.star = true
+		return v, nil
+	}
+	for _, c := range strings.Split(cons, "|") {
+		o, err := parseOp(c)
+		if err != nil {
+			return nil, fmt.Errorf("%q: %w", s, err)
+		}
+		v.ops = append(v.ops, o)
+	}
+	return v, nil
+}
+
+// Scheme is the vers versioning scheme (a purl type).
+func (v *Vers) Scheme() string { return v.scheme }
+
+func (v *Vers) String() string { return v.text }
+
+// Match implements Matcher. The vers scheme decides the ordering when the
+// component's own ecosystem has none.
+func (v *Vers) Match(purlType, version string) (bool, error) {
+	if v.star {
+		return true, nil
+	}
+	if version == "" {
+		return false, errors.New("the component has no version")
+	}
+	if OSVEcosystem(purlType) == "" {
+		purlType = v.scheme
+	}
+	var ranges []op
+	for _, o := range v.ops {
+		switch o.cmp {
+		case "=", "!=":
+			c, err := Compare(purlType, version, o.version)
+			if err != nil {
+				return false, err
+			}
+			if c == 0 {
+				return o.cmp == "=", nil
+			}
+		default:
+			ranges = append(ranges, o)
+		}
+	}
+	var sortErr error
+	slices.SortStableFunc(ranges, func(a, b op) int {
+		c, err := Compare(purlType, a.version, b.version)
+		if err != nil && sortErr == nil {
+			sortErr = err
+		}
+		return c
+	})
+	if sortErr != nil {
+		return false, sortErr
+	}
+	for i, cur := range ranges {
+		lower := cur.cmp == ">" || cur.cmp == ">="
+		if i == 0 && !lower {
+			if h, err := cur.holds(purlType, version); err != nil || h {
+				return h, err
+			}
+		}
+		if i == len(ranges)-1 {
+			if lower {
+				return cur.holds(purlType, version)
+			}
+			break
+		}
+		next := ranges[i+1]
+		if lower && (next.cmp == "<" || next.cmp == "<=") {
+			h1, err := cur.holds(purlType, version)
+			if err != nil {
+				return false, err
+			}
+			h2, err := next.holds(purlType, version)
+			if err != nil {
+				return false, err
+			}
+			if h1 && h2 {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
