@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,10 +14,15 @@ import (
 
 type impactOptions struct {
 	treeFlags
-	Queries  []string
-	AllPaths bool
-	MaxPaths int
-	By       string // "service" | "owner" | "product"
+	Queries    []string
+	Files      []string // -f: one query per line
+	Hashes     []string
+	Advisories []string
+	From       []string
+	NotFrom    []string
+	AllPaths   bool
+	MaxPaths   int
+	By         string // "service" | "owner" | "product"
 }
 
 const impactLong = `Find every service whose SBOMs contain a package.
@@ -61,9 +67,10 @@ func newImpactCmd(env *Env) *cobra.Command {
 		Short:   "Which services contain a package, by what path, and who owns them",
 		Long:    impactLong,
 		Example: impactExample,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("impact needs at least one QUERY (a name, group:artifact, @scope/name or pkg: URL)")
+		Args: func(cmd *cobra.Command, args []string) error {
+			f := cmd.Flags()
+			if len(args) == 0 && !f.Changed("file") && !f.Changed("hash") && !f.Changed("advisory") {
+				return usagef("impact needs at least one QUERY (a name, group:artifact, @scope/name or pkg: URL), -f FILE, --hash or --advisory")
 			}
 			return nil
 		},
@@ -80,6 +87,11 @@ func newImpactCmd(env *Env) *cobra.Command {
 	f.BoolVar(&opts.AllPaths, "all-paths", false, "show up to --max-paths paths per hit, shortest first")
 	f.IntVar(&opts.MaxPaths, "max-paths", 5, "paths per hit with --all-paths")
 	f.StringVar(&opts.By, "by", "service", "table rows: service, owner or product")
+	f.StringArrayVarP(&opts.Files, "file", "f", nil, "read queries from FILE, one per line (# comments); repeatable")
+	f.StringArrayVar(&opts.Hashes, "hash", nil, "match components whose SBOM hashes include ALG:HEX (sha256, sha1, sha512, md5, ...); repeatable")
+	f.StringArrayVar(&opts.Advisories, "advisory", nil, "OSV advisory file (JSON or YAML) or directory of them; its affected packages and ranges are the query; repeatable")
+	f.StringArrayVar(&opts.From, "from", nil, "only packages whose recorded source (purl repository_url, distribution reference, download location) contains this; repeatable")
+	f.StringArrayVar(&opts.NotFrom, "not-from", nil, "drop packages whose recorded source contains this (e.g. download.pytorch.org); repeatable")
 	return cmd
 }
 
@@ -92,19 +104,15 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	default:
 		return usagef("--by %q: want service, owner or product", opts.By)
 	}
-	var qs []*query.Query
-	for _, a := range opts.Queries {
-		q, err := query.Parse(a)
-		if err != nil {
-			return &usageError{err}
-		}
-		qs = append(qs, q)
+	qs, err := opts.queries()
+	if err != nil {
+		return err
 	}
 	tree, filter, err := opts.resolve(cmd, env)
 	if err != nil {
 		return err
 	}
-	io := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter}
+	io := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom}
 	if opts.AllPaths {
 		io.MaxPaths = opts.MaxPaths
 	}
@@ -136,6 +144,45 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	default:
 		return &exitError{ExitNoMatch}
 	}
+}
+
+// queries gathers every query: arguments, -f files, --hash, --advisory.
+func (opts *impactOptions) queries() ([]*query.Query, error) {
+	var qs []*query.Query
+	for _, a := range opts.Queries {
+		q, err := query.Parse(a)
+		if err != nil {
+			return nil, &usageError{err}
+		}
+		qs = append(qs, q)
+	}
+	for _, file := range opts.Files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, &usageError{fmt.Errorf("-f: %w", err)}
+		}
+		fq, err := query.ParseFile(data)
+		if err != nil {
+			return nil, &usageError{fmt.Errorf("%s:%w", file, err)}
+		}
+		qs = append(qs, fq...)
+	}
+	for _, h := range opts.Hashes {
+		q, err := query.ParseHash(h)
+		if err != nil {
+			return nil, &usageError{fmt.Errorf("--hash: %w", err)}
+		}
+		qs = append(qs, q)
+	}
+	aqs, err := advisoryQueries(opts.Advisories)
+	if err != nil {
+		return nil, err
+	}
+	qs = append(qs, aqs...)
+	if len(qs) == 0 {
+		return nil, usagef("no query: the files given hold none")
+	}
+	return qs, nil
 }
 
 func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {

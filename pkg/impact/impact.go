@@ -35,6 +35,17 @@ type Options struct {
 	// MaxPaths > 1 asks for up to that many paths per hit (--all-paths).
 	MaxPaths int
 	Filter   Filter
+	// From keeps only packages whose recorded source contains one of these
+	// strings; NotFrom drops those whose source contains one. A package whose
+	// SBOM records no source is kept either way, marked "source unknown":
+	// sbomx cannot prove where it came from.
+	From, NotFrom []string
+}
+
+// SourceFilter records --from / --not-from.
+type SourceFilter struct {
+	From    []string `json:"from,omitempty"`
+	NotFrom []string `json:"not_from,omitempty"`
 }
 
 // Filter narrows an answer to some owners or products (--owner, --product).
@@ -62,11 +73,14 @@ type Result struct {
 	SchemaVersion int            `json:"schemaVersion"`
 	Queries       []*query.Query `json:"queries"`
 	Filter        *Filter        `json:"filter,omitempty"`
-	Hits          []Hit          `json:"hits"`
-	ByOwner       []OwnerGroup   `json:"by_owner"`
-	ByProduct     []ProductGroup `json:"by_product"`
-	Summary       Summary        `json:"summary"`
-	Coverage      Coverage       `json:"coverage"`
+	Sources       *SourceFilter  `json:"source_filter,omitempty"`
+	// Notes are what the queries cannot do (an advisory's GIT ranges).
+	Notes     []string       `json:"notes,omitempty"`
+	Hits      []Hit          `json:"hits"`
+	ByOwner   []OwnerGroup   `json:"by_owner"`
+	ByProduct []ProductGroup `json:"by_product"`
+	Summary   Summary        `json:"summary"`
+	Coverage  Coverage       `json:"coverage"`
 }
 
 // OwnerGroup is the roll-up of hits per owner (--by owner). A service with
@@ -110,6 +124,14 @@ type Hit struct {
 	// SBOM and RootName are those of the best evidence, which path comes from.
 	SBOM     string `json:"sbom"`
 	RootName string `json:"root_name"`
+	// Sources are the package's recorded sources over all evidence; empty
+	// means no SBOM says where it came from.
+	Sources []string `json:"sources"`
+	// VersionUnknown is set when the version could not be compared with a
+	// query's constraint: the hit is reported as "unknown version".
+	VersionUnknown string `json:"version_unknown,omitempty"`
+	// Advisories are the OSV ids of the advisories whose queries hit.
+	Advisories []string `json:"advisories,omitempty"`
 	// RootEdgesInferred: the path's first step was inferred (see graph).
 	RootEdgesInferred bool       `json:"root_edges_inferred"`
 	SBOMs             []string   `json:"sboms"`
@@ -140,10 +162,17 @@ type Evidence struct {
 	Paths             [][]string `json:"paths,omitempty"`
 	RootEdgesInferred bool       `json:"root_edges_inferred"`
 	Note              string     `json:"note,omitempty"`
+	// Sources are where the SBOM says the package came from; empty when it
+	// does not say ("source unknown").
+	Sources []string `json:"sources"`
+	// VersionUnknown says why the version could not be compared with the
+	// query's; the package is reported rather than silently dropped.
+	VersionUnknown string `json:"version_unknown,omitempty"`
 
-	queries []string
-	key     string // package identity + version
-	pkg     Package
+	queries    []string
+	advisories []string
+	key        string // package identity + version
+	pkg        Package
 }
 
 // Summary counts what was hit.
@@ -198,6 +227,14 @@ func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 	if !opt.Filter.Empty() {
 		res.Filter = &opt.Filter
 	}
+	if len(opt.From)+len(opt.NotFrom) > 0 {
+		res.Sources = &SourceFilter{From: opt.From, NotFrom: opt.NotFrom}
+	}
+	for _, q := range opt.Queries {
+		if q.Note != "" && !slices.Contains(res.Notes, q.Note) {
+			res.Notes = append(res.Notes, q.Note)
+		}
+	}
 	inv := tree.Inventory
 	res.Coverage = coverage(tree)
 
@@ -244,25 +281,38 @@ func match(file string, doc *model.Document, g *graph.Graph, opt Options) []Evid
 	var out []Evidence
 	for i := range doc.Components {
 		c := &doc.Components[i]
-		var qs []string
+		var qs, unknown, advisories []string
 		for _, q := range opt.Queries {
-			if q.Matches(c) {
-				qs = append(qs, q.Input)
+			ok, why := q.Match(c)
+			if !ok && why == nil {
+				continue
+			}
+			qs = append(qs, q.Input)
+			if why != nil {
+				unknown = append(unknown, why.Error())
+			}
+			if q.Advisory != "" && !slices.Contains(advisories, q.Advisory) {
+				advisories = append(advisories, q.Advisory)
 			}
 		}
-		if len(qs) == 0 {
+		if len(qs) == 0 || !sourceAllowed(c.Sources, opt) {
 			continue
 		}
 		node := graph.NodeOf(i)
 		ev := Evidence{
-			SBOM:              file,
-			BOMRef:            c.Ref,
-			RootName:          g.Nodes[graph.Root].DisplayName(),
-			PURL:              c.PURL,
-			queries:           qs,
-			key:               c.ID.String() + "@" + c.Version,
-			pkg:               Package{Name: c.DisplayName(), Version: c.Version, PURL: c.PURL, BOMRef: c.Ref, ID: c.ID.String()},
-			RootEdgesInferred: false,
+			SBOM:       file,
+			BOMRef:     c.Ref,
+			RootName:   g.Nodes[graph.Root].DisplayName(),
+			PURL:       c.PURL,
+			queries:    qs,
+			key:        c.ID.String() + "@" + c.Version,
+			pkg:        Package{Name: c.DisplayName(), Version: c.Version, PURL: c.PURL, BOMRef: c.Ref, ID: c.ID.String()},
+			Sources:    append([]string{}, c.Sources...),
+			advisories: advisories,
+		}
+		if len(unknown) > 0 && len(unknown) == len(qs) {
+			// Only a version that could not be compared made this a hit.
+			ev.VersionUnknown = strings.Join(unknown, "; ")
 		}
 		if g.Synthetic {
 			ev.RootName = ""
@@ -293,6 +343,27 @@ func match(file string, doc *model.Document, g *graph.Graph, opt Options) []Evid
 		out = append(out, ev)
 	}
 	return out
+}
+
+// sourceAllowed applies --from / --not-from to a component's sources.
+func sourceAllowed(sources []string, opt Options) bool {
+	if len(sources) == 0 {
+		return true // source unknown: kept, and said so
+	}
+	has := func(pats []string) bool {
+		for _, s := range sources {
+			for _, p := range pats {
+				if strings.Contains(strings.ToLower(s), strings.ToLower(p)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if has(opt.NotFrom) {
+		return false
+	}
+	return len(opt.From) == 0 || has(opt.From)
 }
 
 func names(g *graph.Graph, p []int) []string {
@@ -345,6 +416,24 @@ func (h *Hit) finish() {
 	h.Relation, h.Depth, h.Path, h.Paths = best.Relation, best.Depth, best.Path, best.Paths
 	h.RootEdgesInferred = best.RootEdgesInferred
 	h.SBOM, h.RootName = best.SBOM, best.RootName
+	h.Sources = []string{}
+	for _, e := range h.Evidence {
+		for _, s := range e.Sources {
+			if !slices.Contains(h.Sources, s) {
+				h.Sources = append(h.Sources, s)
+			}
+		}
+		if e.VersionUnknown != "" && h.VersionUnknown == "" {
+			h.VersionUnknown = e.VersionUnknown
+		}
+		for _, a := range e.advisories {
+			if !slices.Contains(h.Advisories, a) {
+				h.Advisories = append(h.Advisories, a)
+			}
+		}
+	}
+	slices.Sort(h.Sources)
+	slices.Sort(h.Advisories)
 	for _, e := range h.Evidence {
 		if !slices.Contains(h.SBOMs, e.SBOM) {
 			h.SBOMs = append(h.SBOMs, e.SBOM)

@@ -287,6 +287,11 @@ func (q *Query) MatchesName(c *model.Component) bool {
 	if !q.same(qname, cname) {
 		return false
 	}
+	if q.Namespace != "" && cns == "" {
+		// A qualified query never matches a package without a namespace
+		// (PyPI has none; normalising must not drop the query's).
+		return false
+	}
 	if q.Namespace == "" {
 		// A bare name: any namespace but an npm scope.
 		return !strings.HasPrefix(cns, "@")
@@ -314,3 +319,25 @@ func loose(typ, ns, name string) (string, string) {
 
 // String renders the query as it was given.
 func (q *Query) String() string { return q.Input }
+
+// ParseFile reads a batch of queries, one per line. Blank lines and lines
+// starting with "#" are skipped, as is anything after " #". An error names
+// the line ("12: ...").
+func ParseFile(data []byte) ([]*Query, error) {
+	var qs []*Query
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q, err := Parse(line)
+		if err != nil {
+			return nil, fmt.Errorf("%d: %w", n+1, err)
+		}
+		qs = append(qs, q)
+	}
+	return qs, nil
+}

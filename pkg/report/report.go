@@ -65,7 +65,7 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 	w = tw
 	t := newTable(w, "Service", "Owner", "Product", "Package", "Version", "Relation", "Path")
 	prev := ""
-	inferred := false
+	inferred, unknownVersion, unknownSource := false, false, false
 	for _, h := range res.Hits {
 		svc, owner, product := h.Service, deref(h.Owner, "unknown"), deref(h.Product, "unknown")
 		if key := svc + "\x00" + owner + "\x00" + product; key == prev {
@@ -88,7 +88,16 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 		if n := len(h.SBOMs); n > 1 {
 			path += fmt.Sprintf("  (%d SBOMs)", n)
 		}
-		if err := t.Append(svc, owner, product, h.Package.Name, dash(h.Package.Version), rel, path); err != nil {
+		if res.Sources != nil && len(h.Sources) == 0 {
+			path += "  [source unknown]"
+			unknownSource = true
+		}
+		version := dash(h.Package.Version)
+		if h.VersionUnknown != "" {
+			version += " (?)"
+			unknownVersion = true
+		}
+		if err := t.Append(svc, owner, product, h.Package.Name, version, rel, path); err != nil {
 			return err
 		}
 		for _, p := range h.Paths {
@@ -103,8 +112,18 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
+	var notes []string
 	if inferred {
-		_, err := fmt.Fprintln(w, "\n* root edges inferred: the SBOM records dependencies between packages but none from its root;\n  packages nothing else depends on are taken as the root's direct dependencies.")
+		notes = append(notes, "* root edges inferred: the SBOM records dependencies between packages but none from its root;\n  packages nothing else depends on are taken as the root's direct dependencies.")
+	}
+	if unknownVersion {
+		notes = append(notes, "(?) unknown version: it could not be compared with the query's versions, so it is reported, not dropped.")
+	}
+	if unknownSource {
+		notes = append(notes, "[source unknown]: the SBOM does not record where the package came from, so --from/--not-from cannot exclude it.")
+	}
+	if len(notes) > 0 {
+		_, err := fmt.Fprintln(w, "\n"+strings.Join(notes, "\n"))
 		return err
 	}
 	return nil
