@@ -83,6 +83,6 @@ It reads CycloneDX (JSON, XML; 1.0-1.7) and SPDX (2.2/2.3 JSON and tag-value,
 	root.SetErr(env.Stderr)
 	root.SetVersionTemplate("sbomx version {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
-	root.AddCommand(newImpactCmd(env), newServicesCmd(env))
+	root.AddCommand(newImpactCmd(env), newServicesCmd(env), newPackagesCmd(env))
 	return root
 }

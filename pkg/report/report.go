@@ -231,3 +231,25 @@ func ServicesTable(w io.Writer, res *impact.ServicesResult) error {
 	}
 	return t.Render()
 }
+
+// PackagesTable writes the package catalog: one row per package version.
+func PackagesTable(w io.Writer, res *impact.PackagesResult) error {
+	if len(res.Packages) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Package", "Ecosystem", "Version", "Services", "Direct", "Transitive", "Present")
+	for _, p := range res.Packages {
+		for i, v := range p.Versions {
+			name, eco := p.Name, dash(p.Ecosystem)
+			if i > 0 {
+				name, eco = "", ""
+			}
+			if err := t.Append(name, eco, dash(v.Version), fmt.Sprint(v.Services), fmt.Sprint(v.Direct), fmt.Sprint(v.Transitive), fmt.Sprint(v.Present)); err != nil {
+				return err
+			}
+		}
+	}
+	return t.Render()
+}

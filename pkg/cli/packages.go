@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sbomx/sbomx/pkg/impact"
+	"github.com/sbomx/sbomx/pkg/query"
+	"github.com/sbomx/sbomx/pkg/report"
+)
+
+const packagesLong = `The landscape's library catalog: every package (by normalised identity) with
+its versions, how many services use each, and how many of them directly,
+transitively, or with no dependency path recorded. QUERY filters it with the
+same syntax as impact (sbomx packages 'log4j-core@<2.17.0').
+
+Exit status: 0 when packages were listed, 1 when none, 2 on usage or fatal
+errors, 3 when none were listed and some file could not be read.`
+
+func newPackagesCmd(env *Env) *cobra.Command {
+	opts := &treeFlags{}
+	cmd := &cobra.Command{
+		Use:     "packages [QUERY...]",
+		Short:   "The library catalog: packages, versions, and the services using each",
+		Long:    packagesLong,
+		Example: "  sbomx packages --dir testdata/landscape\n  sbomx packages 'log4j-*' --format json | jq '.packages[] | {id, versions: [.versions[].version]}'",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var qs []*query.Query
+			for _, a := range args {
+				q, err := query.Parse(a)
+				if err != nil {
+					return &usageError{err}
+				}
+				qs = append(qs, q)
+			}
+			tree, filter, err := opts.resolve(cmd, env)
+			if err != nil {
+				return err
+			}
+			res, err := impact.Packages(cmd.Context(), dirFS(opts.Dir), tree, qs, filter)
+			if err != nil {
+				return fmt.Errorf("--dir %s: %w", opts.Dir, err)
+			}
+			if opts.Format == "json" {
+				err = report.JSON(env.Stdout, res)
+			} else {
+				err = report.PackagesTable(env.Stdout, res)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stderr, "sbomx: %d package(s)\n", len(res.Packages))
+			printNotes(env, &res.Coverage, opts.Verbose)
+			switch {
+			case len(res.Packages) > 0:
+				return nil
+			case !res.Coverage.Complete():
+				return &exitError{ExitIncomplete}
+			}
+			return &exitError{ExitNoMatch}
+		},
+	}
+	opts.register(cmd)
+	return cmd
+}
