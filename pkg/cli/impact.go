@@ -187,6 +187,9 @@ func (opts *impactOptions) queries() ([]*query.Query, error) {
 
 func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {
 	w := env.Stderr
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "sbomx: note: %s\n", n)
+	}
 	if len(res.Hits) == 0 {
 		qs := make([]string, len(res.Queries))
 		for i, q := range res.Queries {

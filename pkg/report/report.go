@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -63,7 +64,12 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	w = tw
-	t := newTable(w, "Service", "Owner", "Product", "Package", "Version", "Relation", "Path")
+	header := []any{"Service", "Owner", "Product", "Package", "Version", "Relation", "Path"}
+	withAdvisories := slices.ContainsFunc(res.Hits, func(h impact.Hit) bool { return len(h.Advisories) > 0 })
+	if withAdvisories {
+		header = append(header[:6:6], "Advisories", "Path")
+	}
+	t := newTable(w, header...)
 	prev := ""
 	inferred, unknownVersion, unknownSource := false, false, false
 	for _, h := range res.Hits {
@@ -97,14 +103,22 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 			version += " (?)"
 			unknownVersion = true
 		}
-		if err := t.Append(svc, owner, product, h.Package.Name, version, rel, path); err != nil {
+		row := []string{svc, owner, product, h.Package.Name, version, rel, path}
+		if withAdvisories {
+			row = []string{svc, owner, product, h.Package.Name, version, rel, dash(strings.Join(h.Advisories, ", ")), path}
+		}
+		if err := t.Append(row); err != nil {
 			return err
 		}
 		for _, p := range h.Paths {
 			if strings.Join(p, " > ") == strings.Join(h.Path, " > ") {
 				continue
 			}
-			if err := t.Append("", "", "", "", "", "", strings.Join(p, " > ")); err != nil {
+			row := []string{"", "", "", "", "", "", strings.Join(p, " > ")}
+			if withAdvisories {
+				row = append(row[:6:6], "", strings.Join(p, " > "))
+			}
+			if err := t.Append(row); err != nil {
 				return err
 			}
 		}

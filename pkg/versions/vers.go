@@ -59,6 +59,12 @@ func (v *Vers) Match(purlType, version string) (bool, error) {
 	if OSVEcosystem(purlType) == "" {
 		purlType = v.scheme
 	}
+	// A single constraint is simply tested (as the reference implementations
+	// univers and versatile do): without this "vers:npm/!=1.2.3" matched
+	// nothing, since the pairwise pass below never sees "!=".
+	if len(v.ops) == 1 {
+		return v.ops[0].holds(purlType, version)
+	}
 	var ranges []op
 	for _, o := range v.ops {
 		switch o.cmp {

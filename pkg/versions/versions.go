@@ -75,6 +75,11 @@ func Compare(purlType, a, b string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// b must pass the same checks as a (an empty b used to compare as the
+	// lowest version instead of being an error).
+	if _, err := parse(b, eco); err != nil {
+		return 0, err
+	}
 	return compareStr(va, b)
 }
 
