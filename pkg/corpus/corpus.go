@@ -66,8 +66,9 @@ type Options struct {
 	// Keep reports whether a non-SBOM file's content is kept in File.Data
 	// (catalog-info.yaml, CODEOWNERS).
 	Keep func(file string) bool
-	// MaxFileSize is the largest file read; larger ones fail with a reason.
-	// 0 means DefaultMaxFileSize.
+	// MaxFileSize is the largest file read, and the most a gzip-compressed
+	// file may expand to; larger ones fail with a reason. 0 means
+	// DefaultMaxFileSize.
 	MaxFileSize int64
 	// Hidden searches directories whose name starts with "." (as rg
 	// --hidden does). Without it such a directory is listed as skipped, not
@@ -141,7 +142,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 					return
 				}
 				if files[i].Status == "" {
-					load(fsys, &files[i], opt)
+					safeLoad(fsys, &files[i], opt)
 				}
 			}
 		}()
@@ -151,6 +152,18 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 		return nil, err
 	}
 	return &Corpus{Files: files}, nil
+}
+
+// safeLoad is load with a panic anywhere in reading, decoding, graph
+// building or the visitor turned into that file's failure: one bad file
+// never takes the run down.
+func safeLoad(fsys fs.FS, f *File, opt Options) {
+	defer func() {
+		if r := recover(); r != nil {
+			*f = File{Path: f.Path, Status: StatusFailed, Reason: fmt.Sprintf("internal error while reading it (please report): panic: %v", r)}
+		}
+	}()
+	load(fsys, f, opt)
 }
 
 func load(fsys fs.FS, f *File, opt Options) {
@@ -168,6 +181,12 @@ func load(fsys fs.FS, f *File, opt Options) {
 	if err != nil {
 		f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
 		return
+	}
+	if isGzip(data) {
+		if data, err = gunzip(data, opt.MaxFileSize); err != nil {
+			f.Status, f.Reason = StatusFailed, err.Error()
+			return
+		}
 	}
 	doc, err := decode.Decode(data)
 	if err != nil {

@@ -106,7 +106,35 @@ func New(doc *model.Document, rootName string) *Graph {
 		g.inferRootEdges()
 	}
 	g.bfs()
+	if g.HasDependencyData {
+		g.reportUnreached()
+	}
 	return g
+}
+
+// reportUnreached names components the dependency graph does not reach from
+// the root: a match among them is only "present", and the SBOM should say why.
+func (g *Graph) reportUnreached() {
+	var names []string
+	n := 0
+	for i := 1; i < len(g.Nodes); i++ {
+		if g.dist[i] >= 0 {
+			continue
+		}
+		n++
+		if len(names) < 3 {
+			c := g.Nodes[i]
+			names = append(names, fmt.Sprintf("%s@%s (%s)", c.DisplayName(), c.Version, c.Ref))
+		}
+	}
+	if n == 0 {
+		return
+	}
+	more := ""
+	if n > len(names) {
+		more = fmt.Sprintf(" and %d more", n-len(names))
+	}
+	g.Problems = append(g.Problems, fmt.Sprintf("%d of %d component(s) not reached from the root by the dependency graph: %s%s", n, len(g.Nodes)-1, strings.Join(names, ", "), more))
 }
 
 // less orders nodes for deterministic traversal: display name, version, ref.

@@ -177,29 +177,29 @@ func TestCompareMavenQualifierOrder(t *testing.T) {
 // and the ComparableVersion javadoc ("a1" = "alpha-1", ...).
 func TestCompareMavenPOMReference(t *testing.T) {
 	checkPairs(t, "maven", []pair{
-		{"1", "1.1", -1},              // number padding
-		{"1-snapshot", "1", -1},       // qualifier padding
-		{"1", "1-sp", -1},             // qualifier padding
-		{"1-SNAPSHOT", "1", -1},       //
-		{"1-foo2", "1-foo10", -1},     // switching to numeric order
-		{"1-foo", "1-1", -1},          //
-		{"1-1", "1.1", -1},            //
-		{"1.ga", "1-ga", 0},           // removing trailing "null" values
-		{"1-ga", "1-0", 0},            //
-		{"1-0", "1.0", 0},             //
-		{"1.0", "1", 0},               //
-		{"1.0", "1.0.0", 0},           //
-		{"1-sp", "1-ga", 1},           //
-		{"1-sp.1", "1-ga.1", 1},       //
-		{"1-sp-1", "1-ga-1", -1},      // trailing "null" values at each hyphen
-		{"1-ga-1", "1-1", 0},          //
-		{"1-a1", "1-alpha-1", 0},      // "a", "b", "m" followed by a digit
-		{"1-alpha1", "1-a1", 0},       //
-		{"1-b1", "1-beta-1", 0},       //
-		{"1-m1", "1-milestone-1", 0},  //
+		{"1", "1.1", -1},             // number padding
+		{"1-snapshot", "1", -1},      // qualifier padding
+		{"1", "1-sp", -1},            // qualifier padding
+		{"1-SNAPSHOT", "1", -1},      //
+		{"1-foo2", "1-foo10", -1},    // switching to numeric order
+		{"1-foo", "1-1", -1},         //
+		{"1-1", "1.1", -1},           //
+		{"1.ga", "1-ga", 0},          // removing trailing "null" values
+		{"1-ga", "1-0", 0},           //
+		{"1-0", "1.0", 0},            //
+		{"1.0", "1", 0},              //
+		{"1.0", "1.0.0", 0},          //
+		{"1-sp", "1-ga", 1},          //
+		{"1-sp.1", "1-ga.1", 1},      //
+		{"1-sp-1", "1-ga-1", -1},     // trailing "null" values at each hyphen
+		{"1-ga-1", "1-1", 0},         //
+		{"1-a1", "1-alpha-1", 0},     // "a", "b", "m" followed by a digit
+		{"1-alpha1", "1-a1", 0},      //
+		{"1-b1", "1-beta-1", 0},      //
+		{"1-m1", "1-milestone-1", 0}, //
 		{"1-alpha-snapshot", "1-alpha", -1},
-		{"1-foo", "1", 1},             // unknown qualifiers sort after ""
-		{"1-sp", "1-foo", -1},         // ... and after "sp"
+		{"1-foo", "1", 1},     // unknown qualifiers sort after ""
+		{"1-sp", "1-foo", -1}, // ... and after "sp"
 		// The POM reference says "1.foo" = "1-foo"; the library (like the
 		// ComparableVersion code, where a string item sorts before a
 		// sub-list) orders "1.foo" before "1-foo".
@@ -327,9 +327,9 @@ func TestCompareRPM(t *testing.T) {
 		{"1.0-1.el8", "1.0-2.el8", -1},
 		{"1.0-1.el8", "1.0-1.el8_1", -1},
 		{"1.10", "1.9", 1},
-		{"1.0", "1.0.0", -1},   // more segments is newer
-		{"1.0a", "1.0", 1},     // a trailing segment is newer
-		{"1.0.1", "1.0.a", 1},  // numeric segments are newer than alphabetic
+		{"1.0", "1.0.0", -1},  // more segments is newer
+		{"1.0a", "1.0", 1},    // a trailing segment is newer
+		{"1.0.1", "1.0.a", 1}, // numeric segments are newer than alphabetic
 	})
 }
 
@@ -423,26 +423,26 @@ func TestOSVEcosystem(t *testing.T) {
 
 func TestPURLType(t *testing.T) {
 	tests := map[string]string{
-		"PyPI":        "pypi",
-		"pypi":        "pypi",
-		"Maven":       "maven",
-		"npm":         "npm",
-		"Go":          "golang",
-		"crates.io":   "cargo",
-		"NuGet":       "nuget",
-		"RubyGems":    "gem",
-		"Debian":      "deb",
-		"Debian:11":   "deb",
+		"PyPI":         "pypi",
+		"pypi":         "pypi",
+		"Maven":        "maven",
+		"npm":          "npm",
+		"Go":           "golang",
+		"crates.io":    "cargo",
+		"NuGet":        "nuget",
+		"RubyGems":     "gem",
+		"Debian":       "deb",
+		"Debian:11":    "deb",
 		"Ubuntu:22.04": "deb",
-		"Red Hat":     "rpm",
-		"Rocky Linux": "rpm",
-		"AlmaLinux:8": "rpm",
-		"Alpine":      "apk",
+		"Red Hat":      "rpm",
+		"Rocky Linux":  "rpm",
+		"AlmaLinux:8":  "rpm",
+		"Alpine":       "apk",
 		"Alpine:v3.18": "apk",
-		"Wolfi":       "apk",
-		"Packagist":   "composer",
-		"GIT":         "",
-		"":            "",
+		"Wolfi":        "apk",
+		"Packagist":    "composer",
+		"GIT":          "",
+		"":             "",
 	}
 	for eco, want := range tests {
 		if got := PURLType(eco); got != want {

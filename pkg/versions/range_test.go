@@ -158,6 +158,12 @@ func TestParseRangeErrors(t *testing.T) {
 		"|| <1.0",
 		"<1.0 || || >2.0",
 		" , ",
+		"<<2.0", // Debian's native operators are not range operators
+		">>2.0",
+		"=>1.0",
+		"===1.0",
+		"!==1.0",
+		"<=>1.0",
 	} {
 		t.Run(s, func(t *testing.T) {
 			if r, err := ParseRange(s); err == nil {

@@ -183,6 +183,11 @@ func parseOp(s string) (op, error) {
 			if v == "" {
 				return op{}, fmt.Errorf("%q: no version after %s", s, c)
 			}
+			// "<<2.0", "=>1.0", "==>1": not a version after the operator
+			// (the lenient comparators would order it anyway).
+			if strings.ContainsAny(v[:1], "<>=!") {
+				return op{}, fmt.Errorf("%q: unknown operator", s)
+			}
 			if c == "==" {
 				c = "="
 			}
