@@ -45,6 +45,7 @@ type Graph struct {
 
 	dist   []int32 // BFS distance from the root, -1 when unreachable
 	parent []int32
+	dup    []int32 // nodes whose ref an earlier node already has
 }
 
 // New builds the graph of doc. rootName names the stand-in root of a
@@ -71,6 +72,7 @@ func New(doc *model.Document, rootName string) *Graph {
 		}
 		if _, seen := g.index[c.Ref]; seen {
 			dups[c.Ref]++
+			g.dup = append(g.dup, n)
 			continue
 		}
 		g.index[c.Ref] = n
@@ -118,8 +120,8 @@ func (g *Graph) reportUnreached() {
 	var names []string
 	n := 0
 	for i := 1; i < len(g.Nodes); i++ {
-		if g.dist[i] >= 0 {
-			continue
+		if g.dist[i] >= 0 || slices.Contains(g.dup, int32(i)) {
+			continue // duplicates are reported as such
 		}
 		n++
 		if len(names) < 3 {
