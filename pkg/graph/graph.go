@@ -45,13 +45,13 @@ type Graph struct {
 
 	dist   []int32 // BFS distance from the root, -1 when unreachable
 	parent []int32
-	dup    []int32 // nodes whose ref an earlier node already has
+	dup    map[int32]bool // nodes whose ref an earlier node already has
 }
 
 // New builds the graph of doc. rootName names the stand-in root of a
 // document that has no root component.
 func New(doc *model.Document, rootName string) *Graph {
-	g := &Graph{index: make(map[string]int32, len(doc.Components)+1)}
+	g := &Graph{index: make(map[string]int32, len(doc.Components)+1), dup: map[int32]bool{}}
 	root := doc.Root
 	if root == nil {
 		root = &model.Component{Ref: "", Name: rootName}
@@ -72,7 +72,7 @@ func New(doc *model.Document, rootName string) *Graph {
 		}
 		if _, seen := g.index[c.Ref]; seen {
 			dups[c.Ref]++
-			g.dup = append(g.dup, n)
+			g.dup[n] = true
 			continue
 		}
 		g.index[c.Ref] = n
@@ -120,7 +120,7 @@ func (g *Graph) reportUnreached() {
 	var names []string
 	n := 0
 	for i := 1; i < len(g.Nodes); i++ {
-		if g.dist[i] >= 0 || slices.Contains(g.dup, int32(i)) {
+		if g.dist[i] >= 0 || g.dup[int32(i)] {
 			continue // duplicates are reported as such
 		}
 		n++
