@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -21,6 +22,7 @@ type treeFlags struct {
 	Inventories []string // --inventory FILE...
 	Owner       string
 	Product     string
+	MaxFileSize string
 }
 
 func (t *treeFlags) register(cmd *cobra.Command) {
@@ -33,6 +35,7 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
 	f.StringVar(&t.Owner, "owner", "", "only services owned by this team (any of its owners)")
 	f.StringVar(&t.Product, "product", "", "only services of this product")
+	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a .gz may expand to; larger files are listed as failed (e.g. 512MiB, 2GB)")
 }
 
 // resolve applies SBOMX_DIR, validates, and reads the files named on the
@@ -55,6 +58,9 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) (impact.TreeOptions, i
 		return opts, impact.Filter{}, fmt.Errorf("--dir %s: not a directory", t.Dir)
 	}
 	opts.Hidden = t.Hidden
+	if opts.MaxFileSize, err = parseSize(t.MaxFileSize); err != nil {
+		return opts, impact.Filter{}, usagef("--max-file-size %q: %v", t.MaxFileSize, err)
+	}
 	if t.Config != "" {
 		data, err := os.ReadFile(t.Config)
 		if err != nil {
@@ -74,6 +80,27 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) (impact.TreeOptions, i
 		opts.Inventories = append(opts.Inventories, inventory.File{Name: f, Data: data})
 	}
 	return opts, impact.Filter{Owner: strings.TrimSpace(t.Owner), Product: strings.TrimSpace(t.Product)}, nil
+}
+
+// parseSize reads sizes such as 1048576, 512MiB, 2GB, 100K.
+func parseSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(strings.ToUpper(s), strings.ToUpper(u.suffix)) {
+			s, mult = strings.TrimSpace(s[:len(s)-len(u.suffix)]), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("want a positive size such as 512MiB")
+	}
+	return n * mult, nil
 }
 
 // printNotes writes the account of a run to stderr: what was read, what

@@ -21,6 +21,9 @@ type TreeOptions struct {
 	Config *inventory.Config
 	// Inventories are inventory files given on the command line.
 	Inventories []inventory.File
+	// MaxFileSize caps each file read (and each gzip file's expansion);
+	// 0 means corpus.DefaultMaxFileSize.
+	MaxFileSize int64
 }
 
 // Tree is a loaded tree: every file, and the services they make up.
@@ -53,10 +56,11 @@ func LoadTree(ctx context.Context, fsys fs.FS, opt TreeOptions, visit corpus.Vis
 		listed[path.Clean(f)] = true
 	}
 	corp, err := corpus.Load(ctx, fsys, corpus.Options{
-		Workers: opt.Workers,
-		Hidden:  opt.Hidden,
-		Keep:    func(f string) bool { return inventory.IsOwnershipFile(f) || listed[f] },
-		Visit:   visit,
+		Workers:     opt.Workers,
+		Hidden:      opt.Hidden,
+		MaxFileSize: opt.MaxFileSize,
+		Keep:        func(f string) bool { return inventory.IsOwnershipFile(f) || listed[f] },
+		Visit:       visit,
 	})
 	if err != nil {
 		return nil, err
