@@ -22,7 +22,9 @@ type impactOptions struct {
 	NotFrom    []string
 	AllPaths   bool
 	MaxPaths   int
-	By         string // "service" | "owner" | "product"
+	// NoPrefilter decodes every SBOM (slower; every SBOM's warnings shown).
+	NoPrefilter bool
+	By          string // "service" | "owner" | "product"
 }
 
 const impactLong = `Find every service whose SBOMs contain a package.
@@ -91,6 +93,7 @@ func newImpactCmd(env *Env) *cobra.Command {
 	f.StringArrayVar(&opts.Hashes, "hash", nil, "match components whose SBOM hashes include ALG:HEX (sha256, sha1, sha512, md5, ...); repeatable")
 	f.StringArrayVar(&opts.Advisories, "advisory", nil, "OSV advisory file (JSON or YAML) or directory of them; its affected packages and ranges are the query; repeatable")
 	f.StringArrayVar(&opts.From, "from", nil, "only packages whose recorded source (purl repository_url, distribution reference, download location) contains this; repeatable")
+	f.BoolVar(&opts.NoPrefilter, "no-prefilter", false, "decode every SBOM, also those a byte search rules out (slower; reports every SBOM's data warnings)")
 	f.StringArrayVar(&opts.NotFrom, "not-from", nil, "drop packages whose recorded source contains this (e.g. download.pytorch.org); repeatable")
 	return cmd
 }
@@ -112,7 +115,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	if err != nil {
 		return err
 	}
-	io := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom}
+	io := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
 	if opts.AllPaths {
 		io.MaxPaths = opts.MaxPaths
 	}

@@ -139,6 +139,9 @@ func coverageLine(c *impact.Coverage) string {
 	if n := len(c.WithoutDependencyData); n > 0 {
 		s += fmt.Sprintf("; %d without dependency data", n)
 	}
+	if c.SBOMsPrefiltered > 0 {
+		s += fmt.Sprintf("; %d ruled out by a byte search, not decoded (--no-prefilter decodes them)", c.SBOMsPrefiltered)
+	}
 	return s
 }
 

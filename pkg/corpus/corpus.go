@@ -4,9 +4,11 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -49,6 +51,9 @@ type SBOMInfo struct {
 	WithoutPURL       int
 	HasDependencyData bool
 	RootEdgesInferred bool
+	// Prefiltered: the byte search ruled the file out, so it was not
+	// decoded; Components, RootName, Meta and the rest are unknown.
+	Prefiltered bool
 	Meta              model.Meta
 	// Problems are decoder warnings and graph faults (duplicate or dangling refs).
 	Problems []string
@@ -70,6 +75,12 @@ type Options struct {
 	// file may expand to; larger ones fail with a reason. 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
+	// Prefilter, when set, may rule an SBOM out by its bytes before it is
+	// decoded (see query.Prefilter). It is applied only where nothing but the
+	// file's own content decides what it contributes: in a folder other than
+	// the tree's top with at most two candidate SBOM files (so the file's
+	// service follows from its folder, not from its root component's name).
+	Prefilter func(data []byte, scratch *[]byte) bool
 	// Hidden searches directories whose name starts with "." (as rg
 	// --hidden does). Without it such a directory is listed as skipped, not
 	// walked; .github is always walked (it holds CODEOWNERS) and .git never.
@@ -82,6 +93,8 @@ const DefaultMaxFileSize = 1 << 30
 // Corpus is every file under a root.
 type Corpus struct {
 	Files []File // in lexical walk order
+	fsys  fs.FS
+	opt   Options
 }
 
 // Load walks fsys in lexical order (skipping .git), then reads and decodes
@@ -126,7 +139,30 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 		return nil, err
 	}
 
-	workers := opt.Workers
+	c := &Corpus{Files: files, fsys: fsys, opt: opt}
+	filterable := c.filterable()
+	all := make([]int, len(files))
+	for i := range all {
+		all[i] = i
+	}
+	if err := c.run(ctx, all, filterable); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Reload reads the given files again without the prefilter: the caller
+// needs all they hold (their service turned out to have a hit).
+func (c *Corpus) Reload(ctx context.Context, idx []int) error {
+	for _, i := range idx {
+		c.Files[i] = File{Path: c.Files[i].Path}
+	}
+	return c.run(ctx, idx, nil)
+}
+
+// run loads files[idx...] in parallel; filterable[i] allows the prefilter.
+func (c *Corpus) run(ctx context.Context, idx []int, filterable []bool) error {
+	workers := c.opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -136,37 +172,64 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			w := &worker{fsys: c.fsys, opt: c.opt}
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) || ctx.Err() != nil {
+				k := int(next.Add(1) - 1)
+				if k >= len(idx) || ctx.Err() != nil {
 					return
 				}
-				if files[i].Status == "" {
-					safeLoad(fsys, &files[i], opt)
+				i := idx[k]
+				if c.Files[i].Status == "" {
+					w.safeLoad(&c.Files[i], filterable != nil && filterable[i])
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	return ctx.Err()
+}
+
+// filterable marks the files the prefilter may rule out (see Options).
+func (c *Corpus) filterable() []bool {
+	if c.opt.Prefilter == nil {
+		return nil
 	}
-	return &Corpus{Files: files}, nil
+	candidates := map[string]int{}
+	for _, f := range c.Files {
+		if f.Status == "" && !(c.opt.Keep != nil && c.opt.Keep(f.Path)) && !strings.HasSuffix(strings.ToLower(f.Path), ".md") {
+			candidates[path.Dir(f.Path)]++
+		}
+	}
+	out := make([]bool, len(c.Files))
+	for i, f := range c.Files {
+		dir := path.Dir(f.Path)
+		out[i] = dir != "." && candidates[dir] <= 2
+	}
+	return out
+}
+
+// worker holds one goroutine's reusable buffers.
+type worker struct {
+	fsys    fs.FS
+	opt     Options
+	buf     []byte
+	scratch []byte
 }
 
 // safeLoad is load with a panic anywhere in reading, decoding, graph
 // building or the visitor turned into that file's failure: one bad file
 // never takes the run down.
-func safeLoad(fsys fs.FS, f *File, opt Options) {
+func (w *worker) safeLoad(f *File, filterable bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			*f = File{Path: f.Path, Status: StatusFailed, Reason: fmt.Sprintf("internal error while reading it (please report): panic: %v", r)}
 		}
 	}()
-	load(fsys, f, opt)
+	w.load(f, filterable)
 }
 
-func load(fsys fs.FS, f *File, opt Options) {
+func (w *worker) load(f *File, filterable bool) {
+	fsys, opt := w.fsys, w.opt
 	if st, err := fs.Stat(fsys, f.Path); err != nil {
 		f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
 		return
@@ -177,7 +240,7 @@ func load(fsys fs.FS, f *File, opt Options) {
 		f.Status, f.Reason = StatusFailed, fmt.Sprintf("file is %d bytes, over the %d-byte limit", st.Size(), opt.MaxFileSize)
 		return
 	}
-	data, err := fs.ReadFile(fsys, f.Path)
+	data, err := w.read(f.Path)
 	if err != nil {
 		f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
 		return
@@ -188,12 +251,19 @@ func load(fsys fs.FS, f *File, opt Options) {
 			return
 		}
 	}
+	if filterable {
+		if format, ok := decode.Sniff(data); ok && decode.LooksComplete(format, data) && !opt.Prefilter(data, &w.scratch) {
+			f.Status = StatusSBOM
+			f.SBOM = &SBOMInfo{Format: format, Prefiltered: true}
+			return
+		}
+	}
 	doc, err := decode.Decode(data)
 	if err != nil {
 		if errors.Is(err, model.ErrNotSBOM) {
 			f.Status, f.Reason = StatusSkipped, "not an SBOM"
 			if opt.Keep != nil && opt.Keep(f.Path) {
-				f.Data = data
+				f.Data = bytes.Clone(data) // the read buffer is reused
 				f.Reason = "not an SBOM; read for ownership or configuration"
 			}
 			return
@@ -224,6 +294,42 @@ func load(fsys fs.FS, f *File, opt Options) {
 	if opt.Visit != nil {
 		f.Result = opt.Visit(f.Path, doc, g)
 	}
+}
+
+// read reads a file into the worker's buffer, which the next read reuses:
+// nothing may keep a reference to the returned bytes.
+func (w *worker) read(name string) ([]byte, error) {
+	file, err := w.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	size := 0
+	if st, err := file.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
+		size = int(st.Size())
+	}
+	if cap(w.buf) < size+1 {
+		w.buf = make([]byte, 0, size+512)
+	}
+	buf := w.buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := file.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if int64(len(buf)) > w.opt.MaxFileSize {
+			return nil, fmt.Errorf("file grew past the %d-byte limit while read", w.opt.MaxFileSize)
+		}
+	}
+	w.buf = buf
+	return buf, nil
 }
 
 // unwrapPath drops the *PathError's own path: the file is named already.

@@ -61,3 +61,34 @@ func unsupported(data []byte) string {
 	}
 	return ""
 }
+
+// Sniff reports which format claims data, without decoding it.
+func Sniff(data []byte) (model.Format, bool) {
+	for _, f := range formats {
+		if format, ok := f.sniff(data); ok {
+			return format, true
+		}
+	}
+	return "", false
+}
+
+// LooksComplete reports, cheaply, whether data looks like a whole document of
+// the format, not one cut short: a JSON document starts with "{", ends with
+// "}" and has as many closing braces and brackets as opening ones; an XML
+// document ends with its root's closing tag. Tag-value documents cannot be
+// told apart from truncated ones without reading them, so they never look
+// complete. Callers that skip decoding a file (the prefilter) use this so a
+// truncated file is still read, and reported, rather than ruled out.
+func LooksComplete(format model.Format, data []byte) bool {
+	data = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(data), []byte("\xef\xbb\xbf")))
+	switch format {
+	case model.CycloneDXJSON, model.SPDXJSON, model.SPDX3JSON:
+		return len(data) >= 2 && data[0] == '{' && data[len(data)-1] == '}' &&
+			bytes.Count(data, []byte("{")) == bytes.Count(data, []byte("}")) &&
+			bytes.Count(data, []byte("[")) == bytes.Count(data, []byte("]"))
+	case model.CycloneDXXML, model.SPDXXML:
+		i := bytes.LastIndex(data, []byte("</"))
+		return i > 0 && data[len(data)-1] == '>' && (bytes.HasSuffix(data, []byte("bom>")) || bytes.HasSuffix(data, []byte("Document>")))
+	}
+	return false
+}

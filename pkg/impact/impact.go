@@ -35,6 +35,8 @@ type Options struct {
 	// MaxPaths > 1 asks for up to that many paths per hit (--all-paths).
 	MaxPaths int
 	Filter   Filter
+	// NoPrefilter decodes every SBOM, even those a byte search rules out.
+	NoPrefilter bool
 	// From keeps only packages whose recorded source contains one of these
 	// strings; NotFrom drops those whose source contains one. A package whose
 	// SBOM records no source is kept either way, marked "source unknown":
@@ -190,10 +192,14 @@ type Summary struct {
 
 // Coverage accounts for every file under the tree.
 type Coverage struct {
-	FilesSeen             int        `json:"files_seen"`
-	SBOMsRead             int        `json:"sboms_read"`
-	FilesSkipped          int        `json:"files_skipped"`
-	FilesFailed           int        `json:"files_failed"`
+	FilesSeen    int `json:"files_seen"`
+	SBOMsRead    int `json:"sboms_read"`
+	FilesSkipped int `json:"files_skipped"`
+	FilesFailed  int `json:"files_failed"`
+	// SBOMsPrefiltered counts SBOMs a byte search ruled out: they cannot
+	// hold the queried names, so they were not decoded, and the component
+	// counts and lists below leave them out.
+	SBOMsPrefiltered      int        `json:"sboms_prefiltered"`
 	OwnershipWarnings     int        `json:"ownership_warnings"`
 	Services              int        `json:"services"`
 	Components            int        `json:"components"`
@@ -217,10 +223,19 @@ func (c *Coverage) Complete() bool { return c.FilesFailed == 0 }
 
 // Run answers the queries over the tree in fsys.
 func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
+	if !opt.NoPrefilter {
+		opt.Prefilter = query.NewPrefilter(opt.Queries)
+	}
 	tree, err := LoadTree(ctx, fsys, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
 		return match(file, doc, g, opt)
 	})
 	if err != nil {
+		return nil, err
+	}
+	if _, err := tree.ReloadHitServices(ctx, opt.TreeOptions, func(f corpus.File) bool {
+		evs, _ := f.Result.([]Evidence)
+		return len(evs) > 0
+	}); err != nil {
 		return nil, err
 	}
 	res := &Result{SchemaVersion: SchemaVersion, Queries: opt.Queries, Hits: []Hit{}}
@@ -490,6 +505,10 @@ func coverage(tree *Tree) Coverage {
 		switch f.Status {
 		case corpus.StatusSBOM:
 			c.SBOMsRead++
+			if f.SBOM.Prefiltered {
+				c.SBOMsPrefiltered++
+				continue
+			}
 			c.Components += f.SBOM.Components
 			c.ComponentsWithoutPURL += f.SBOM.WithoutPURL
 			if !f.SBOM.HasDependencyData {

@@ -3,6 +3,7 @@ package inventory
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Codeowners is a parsed CODEOWNERS file.
@@ -87,7 +88,11 @@ func compilePattern(pat string) *regexp.Regexp {
 		case c == '?':
 			b.WriteString("[^/]")
 		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
+			// Copy a whole UTF-8 sequence: string(c) of one byte of it
+			// would be another character, and "/café/" would never match.
+			r, size := utf8.DecodeRuneInString(p[i:])
+			b.WriteString(regexp.QuoteMeta(string(r)))
+			i += size - 1
 		}
 	}
 	switch {

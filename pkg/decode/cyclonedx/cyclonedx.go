@@ -63,6 +63,15 @@ func Sniff(data []byte) (model.Format, bool) {
 // that sbomx does not need (or a specification version it does not know), the
 // document is read without them and Document.Warnings says so.
 func Decode(data []byte) (*model.Document, error) {
+	if doc, ok := decodeFast(data); ok {
+		return doc, nil
+	}
+	return decodeSlow(data)
+}
+
+// decodeSlow is Decode with cyclonedx-go's full model: it answers for every
+// input, and decodeFast answers only where it gives the same answer.
+func decodeSlow(data []byte) (*model.Document, error) {
 	data = trimLeading(data)
 	if len(data) == 0 {
 		return nil, fmt.Errorf("cyclonedx: empty input: %w", model.ErrNotSBOM)

@@ -1,0 +1,351 @@
+package cyclonedx
+
+import (
+	"encoding"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	cdx "github.com/CycloneDX/cyclonedx-go"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sbomx/sbomx/pkg/model"
+)
+
+// equalDirs are the trees whose CycloneDX JSON files the fast path must
+// decode exactly as the slow path; missing trees are skipped.
+var equalDirs = []string{
+	"../../../testdata/corpus",
+	"../../../testdata/landscape",
+	"../../../../shared/corpus",
+	"../../../../shared/landscape",
+}
+
+// checkSame fails unless decodeFast answers like decodeSlow or declines.
+func checkSame(t *testing.T, name string, data []byte) (fast bool) {
+	t.Helper()
+	want, werr := decodeSlow(data)
+	got, ok := decodeFast(data)
+	if !ok {
+		return false
+	}
+	if werr != nil {
+		t.Errorf("%s: fast path answered, slow path failed: %v", name, werr)
+		return true
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s: fast path differs from slow path (-slow +fast):\n%s", name, diff)
+	}
+	// Decode itself answers like the slow path.
+	doc, err := Decode(data)
+	if err != nil || !cmp.Equal(want, doc) {
+		t.Errorf("%s: Decode differs from slow path: %v", name, err)
+	}
+	return true
+}
+
+func TestFastEqualsSlowCorpus(t *testing.T) {
+	files, fast := 0, 0
+	for _, dir := range equalDirs {
+		if _, err := os.Stat(dir); err != nil {
+			t.Logf("%s: skipped (%v)", dir, err)
+			continue
+		}
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if f, _ := Sniff(data); f != model.CycloneDXJSON && !strings.Contains(path, "cyclonedx-spec") {
+				return nil
+			}
+			files++
+			if checkSame(t, path, data) {
+				fast++
+			} else if testing.Verbose() {
+				t.Logf("slow path: %s", path)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files == 0 {
+		t.Fatal("no CycloneDX JSON files found")
+	}
+	t.Logf("%d CycloneDX JSON files compared, %d answered by the fast path, %d by the slow path", files, fast, files-fast)
+}
+
+// TestFastEqualsSlowEdges covers inputs where goccy/go-json or the fast path
+// could part from the slow path: key case and duplicates, odd specVersion and
+// bomFormat values, JSON kinds cyclonedx-go rejects in fields sbomx does not
+// read, escapes, invalid UTF-8, deep nesting, broken JSON.
+func TestFastEqualsSlowEdges(t *testing.T) {
+	const comp = `{"bom-ref":"a","type":"library","name":"n","version":"1","purl":"pkg:npm/n@1","hashes":[{"alg":"SHA-256","content":"AB"}],"externalReferences":[{"type":"distribution","url":"https://x"}]}`
+	cases := []string{
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[` + comp + `]}`,
+		`{"bomFormat":"CycloneDX","components":[` + comp + `]}`,
+		`{"bomFormat":"cyclonedx ","specVersion":"1.5","components":[` + comp + `]}`,
+		`{"bomFormat":"SPDX","specVersion":"1.5"}`,
+		`{"BomFormat":"CycloneDX","specVersion":"1.5"}`,
+		`{"bomformat":"CycloneDX","bomFormat":"CycloneDX","specVersion":"1.5"}`,
+		`{"bomFormat":"CycloneDX","bomFormat":"SPDX","specVersion":"1.5"}`,
+		`{"bomFormat":"CycloneDX","BOMFORMAT":"SPDX","specVersion":"1.5"}`,
+		`{"b\u006fmFormat":"CycloneDX","specVersion":"1.5"}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","SPECVERSION":"2.0"}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","SpecVersion":null}`,
+		`{"bomFormat":"CycloneDX","specversion":"1.5"}`,
+		`{"bomFormat":"CycloneDX","specVersion":" 1.5"}`,
+		`{"bomFormat":"CycloneDX","specVersion":1.5}`,
+		`{"bomFormat":"CycloneDX","specVersion":"9.9"}`,
+		`{"bomFormat":"CycloneDX","specVersion":null}`,
+		`{"bomFormat":1,"specVersion":"1.5"}`,
+		`{"bomFormat":null,"specVersion":"1.5"}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","description":1}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","Description":[]}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","licenses":[{"license":{"id":5}}]}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","licenses":{}}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","supplier":"acme"}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","properties":[{"name":"x","value":2}]}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","modified":"yes"}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","tags":[1]}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","externalReferences":[{"url":"u","type":"distribution","comment":{}}]}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","NAME":"b","Components":[{"name":"c"}]}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a"}],"components":[{"bom-ref":"b"}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"r","bom-ref":"r"}},"metadata":{"timestamp":"t"}}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","version":"1"}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","services":{}}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"tools":[{"name":"t","version":"1"}]}}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"tools":{"components":[{"name":"t"}]}}}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"tools":5}}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"r","bom-ref":"a"}},"components":[{"bom-ref":"a","components":[{"name":"x"}]},{"name":"y"}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"r"}},"components":[{"bom-ref":"sbomx:root","name":"x"},{"name":"y"},{"bom-ref":"sbomx:component:1"}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","dependencies":[{"ref":"a","dependsOn":["b",""]},{"dependsOn":["c"]},{"ref":"x"}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","dependencies":[{"ref":"a","dependsOn":[1]}]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"\ud800 \u00e9 \" \\"}]}`,
+		"{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[{\"name\":\"a\xff\xfe\"}]}",
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a"}]`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a"},]}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5"} x`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","x":` + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + `}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":` + strings.Repeat(`[{"components":`, 3000) + `[]` + strings.Repeat(`}]`, 3000) + `}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":` + strings.Repeat(`[{"components":`, 6000) + `[]` + strings.Repeat(`}]`, 6000) + `}`,
+		`["bomFormat"]`,
+		`{}`,
+		``,
+		`{"bomFormat"`,
+		"\xef\xbb\xbf  {\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.4\"}",
+	}
+	for i, c := range cases {
+		name := c
+		if len(name) > 60 {
+			name = name[:60]
+		}
+		checkSame(t, name, []byte(c))
+		if i < 3 {
+			if _, ok := decodeFast([]byte(c)); !ok {
+				t.Errorf("%s: fast path declined a plain document", name)
+			}
+		}
+	}
+}
+
+// TestLeanMirrorsCDX checks that the lean types have the JSON fields of the
+// cyclonedx-go types they stand for, with the same JSON kinds, so that they
+// reject what cyclonedx-go rejects.
+func TestLeanMirrorsCDX(t *testing.T) {
+	seen := map[[2]reflect.Type]bool{}
+	var same func(path string, lean, full reflect.Type)
+	same = func(path string, lean, full reflect.Type) {
+		if lean == full {
+			return
+		}
+		key := [2]reflect.Type{lean, full}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		for lean.Kind() == reflect.Pointer {
+			lean = lean.Elem()
+		}
+		for full.Kind() == reflect.Pointer {
+			full = full.Elem()
+		}
+		if lean == full {
+			return
+		}
+		if hasMethods(full) {
+			t.Errorf("%s: %v has its own JSON methods; the lean type must be the same, not %v", path, full, lean)
+			return
+		}
+		if lean == reflect.TypeOf(text{}) {
+			if full.Kind() != reflect.String {
+				t.Errorf("%s: text stands for %v", path, full)
+			}
+			return
+		}
+		if lean.Kind() != full.Kind() {
+			t.Errorf("%s: kind %v, cyclonedx-go %v", path, lean.Kind(), full.Kind())
+			return
+		}
+		switch lean.Kind() {
+		case reflect.Slice:
+			same(path+"[]", lean.Elem(), full.Elem())
+		case reflect.Struct:
+			lf, ff := jsonFields(t, lean), jsonFields(t, full)
+			for name, f := range ff {
+				l, ok := lf[name]
+				if !ok {
+					t.Errorf("%s.%s: missing in %v", path, name, lean)
+					continue
+				}
+				same(path+"."+name, l, f)
+			}
+			for name := range lf {
+				if _, ok := ff[name]; !ok {
+					t.Errorf("%s.%s: not in %v", path, name, full)
+				}
+			}
+		case reflect.String, reflect.Bool, reflect.Int:
+		default:
+			t.Errorf("%s: unexpected kind %v", path, lean.Kind())
+		}
+	}
+	lean, full := reflect.TypeOf(leanBOM{}), reflect.TypeOf(cdx.BOM{})
+	lf, ff := jsonFields(t, lean), jsonFields(t, full)
+	for name, f := range ff {
+		switch name {
+		case "bomFormat", "specVersion":
+			if _, ok := lf[name]; !ok {
+				t.Errorf("leanBOM.%s missing", name)
+			}
+			continue
+		}
+		l, ok := lf[name]
+		if !ok {
+			t.Errorf("leanBOM.%s missing", name)
+			continue
+		}
+		same("bom."+name, l, f)
+	}
+	if len(lf) != len(ff) {
+		t.Errorf("leanBOM has %d JSON fields, cdx.BOM %d", len(lf), len(ff))
+	}
+}
+
+func hasMethods(typ reflect.Type) bool {
+	p := reflect.PointerTo(typ)
+	return p.Implements(reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()) ||
+		p.Implements(reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem())
+}
+
+// jsonFields maps a struct's JSON field names to their types.
+func jsonFields(t *testing.T, typ reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		if f.Anonymous {
+			t.Errorf("%v.%s: embedded fields are not handled", typ, f.Name)
+		}
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		out[name] = f.Type
+	}
+	return out
+}
+
+// benchFiles returns real CycloneDX JSON files for the benchmarks.
+func benchFiles(b *testing.B, patterns ...string) ([][]byte, int64) {
+	var out [][]byte
+	var n int64
+	for _, p := range patterns {
+		m, _ := filepath.Glob(p)
+		for _, f := range m {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out = append(out, data)
+			n += int64(len(data))
+		}
+	}
+	if len(out) == 0 {
+		b.Skip("no files")
+	}
+	return out, n
+}
+
+func benchDecode(b *testing.B, files [][]byte, n int64, fast bool) {
+	for _, data := range files {
+		if _, ok := decodeFast(data); !ok && fast {
+			b.Fatal("fast path declined a benchmark file")
+		}
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, data := range files {
+			if fast {
+				decodeFast(data)
+			} else if _, err := decodeSlow(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+var realBench = []string{realDir + "/*.cdx.json", landscapeDir + "/logistics/*/bom.cdx.json"}
+
+func BenchmarkDecodeJSONFast(b *testing.B) {
+	files, n := benchFiles(b, realBench...)
+	benchDecode(b, files, n, true)
+}
+
+func BenchmarkDecodeJSONSlow(b *testing.B) {
+	files, n := benchFiles(b, realBench...)
+	benchDecode(b, files, n, false)
+}
+
+// largeFiles are the first 20 BOMs of /work/bench/small (genlandscape
+// -services 500 -components 300 -seed 42), when it exists.
+func largeFiles(b *testing.B) ([][]byte, int64) {
+	const dir = "/work/bench/small"
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip(dir + " absent")
+	}
+	var paths []string
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == "bom.cdx.json" && len(paths) < 20 {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	return benchFiles(b, paths...)
+}
+
+func BenchmarkDecodeJSONLargeFast(b *testing.B) {
+	files, n := largeFiles(b)
+	benchDecode(b, files, n, true)
+}
+
+func BenchmarkDecodeJSONLargeSlow(b *testing.B) {
+	files, n := largeFiles(b)
+	benchDecode(b, files, n, false)
+}

@@ -1,0 +1,182 @@
+package query
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/sbomx/sbomx/pkg/model"
+)
+
+// spelling writes name the way some generator might: letter case flipped,
+// PEP 503 separators swapped, dots for dashes.
+func spelling(r *rand.Rand, name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '-' || c == '_' || c == '.':
+			b.WriteByte("-_."[r.IntN(3)])
+			if r.IntN(4) == 0 {
+				b.WriteByte("-_."[r.IntN(3)]) // runs of separators are one in PEP 503
+			}
+		case 'a' <= c && c <= 'z' && r.IntN(3) == 0:
+			b.WriteByte(c - 'a' + 'A')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+var (
+	pfTypes = []string{"pypi", "npm", "maven", "golang", "nuget", "cargo", "gem", ""}
+	pfNames = []string{"torchtriton", "torch-triton", "log4j-core", "lodash", "lodash.merge", "Django_Rest", "net", "x", "core", "a1", "json5", "node-fetch", "ua-parser-js"}
+	pfNS    = []string{"", "", "@types", "@angular", "org.apache.logging.log4j", "golang.org/x", "github.com/Sirupsen", "com.acme"}
+)
+
+// component builds a component as an SBOM would hold it, and the bytes of
+// its JSON form (json.Marshal escapes <, > and &, as Go-written SBOMs do).
+func component(r *rand.Rand) (model.Component, []byte) {
+	typ := pfTypes[r.IntN(len(pfTypes))]
+	name := spelling(r, pfNames[r.IntN(len(pfNames))])
+	ns := pfNS[r.IntN(len(pfNS))]
+	c := model.Component{Ref: "c", Name: name, Version: "1.0.0"}
+	if r.IntN(2) == 0 {
+		c.Group = ns
+	}
+	if typ != "" {
+		p := "pkg:" + typ + "/"
+		if ns != "" {
+			seg := strings.Split(ns, "/")
+			for i := range seg {
+				seg[i] = url.PathEscape(seg[i]) // "@" becomes %40
+			}
+			p += strings.Join(seg, "/") + "/"
+		}
+		c.PURL = p + url.PathEscape(spelling(r, name)) + "@1.0.0"
+	}
+	if r.IntN(3) == 0 && ns != "" && typ == "" {
+		c.Name = ns + "/" + name // a name that holds its path
+	}
+	model.IdentifyComponent(&c)
+	data, _ := json.Marshal(map[string]any{"bomFormat": "CycloneDX", "components": []any{map[string]string{
+		"bom-ref": c.Ref, "name": c.Name, "group": c.Group, "version": c.Version, "purl": c.PURL,
+	}}})
+	return c, data
+}
+
+// queryFor writes a query for a name in one of the forms users type.
+func queryFor(r *rand.Rand) string {
+	name := spelling(r, pfNames[r.IntN(len(pfNames))])
+	switch r.IntN(6) {
+	case 0:
+		return name
+	case 1:
+		return "pkg:" + pfTypes[r.IntN(len(pfTypes)-1)] + "/" + url.PathEscape(name)
+	case 2:
+		ns := pfNS[2+r.IntN(len(pfNS)-2)]
+		if strings.Contains(ns, ".") && !strings.Contains(ns, "/") {
+			return ns + ":" + name
+		}
+		return ns + "/" + name
+	case 3:
+		return name + "@1.0.0"
+	case 4:
+		return name[:max(1, len(name)/2)] + "*"
+	default:
+		return name + "@<2.0"
+	}
+}
+
+// TestPrefilterNeverDropsAMatch is the property the prefilter rests on: for
+// generated names, spellings and query forms, whenever a query matches a
+// component, the prefilter says "maybe" for the bytes holding it.
+func TestPrefilterNeverDropsAMatch(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var scratch []byte
+	matches := 0
+	for range 100000 {
+		q, err := Parse(queryFor(r))
+		if err != nil {
+			continue
+		}
+		c, data := component(r)
+		if !q.Matches(&c) {
+			continue
+		}
+		matches++
+		p := NewPrefilter([]*Query{q})
+		if p != nil && !p.MayMatch(data, &scratch) {
+			t.Fatalf("query %q matches %+v but the prefilter rules out %s", q.Input, c, data)
+		}
+	}
+	if matches < 2000 {
+		t.Fatalf("only %d matching pairs generated; the test needs more", matches)
+	}
+	t.Logf("%d matching (query, component) pairs, none ruled out", matches)
+}
+
+func FuzzPrefilter(f *testing.F) {
+	f.Add(uint64(1), uint64(2))
+	f.Add(uint64(42), uint64(7))
+	f.Fuzz(func(t *testing.T, a, b uint64) {
+		r := rand.New(rand.NewPCG(a, b))
+		var scratch []byte
+		for range 50 {
+			q, err := Parse(queryFor(r))
+			if err != nil {
+				continue
+			}
+			c, data := component(r)
+			if q.Matches(&c) {
+				if p := NewPrefilter([]*Query{q}); p != nil && !p.MayMatch(data, &scratch) {
+					t.Fatalf("query %q matches %+v but the prefilter rules out %s", q.Input, c, data)
+				}
+			}
+		}
+	})
+}
+
+func TestPrefilterRulesOut(t *testing.T) {
+	tests := []struct {
+		query, data string
+		want        bool
+	}{
+		{"torchtriton", `{"name":"torch","purl":"pkg:pypi/torch@2.0"}`, false},
+		{"torchtriton", `{"name":"TorchTriton"}`, true},
+		{"torch-triton", `{"name":"Torch.Triton"}`, true},
+		{"@types/lodash", `{"purl":"pkg:npm/%40types/lodash@4"}`, true},
+		{"lodash", `{"name":"lod\u0061sh"}`, true}, // written escaped: cannot rule it out
+		{"lodash", `{"name":"lod%61sh"}`, true},
+		{"lodash", `{"name":"lod&#97;sh"}`, true},
+		{"lodash", `{"name":"underscore","description":"\u003cb\u003e"}`, false},
+		{"sha256:" + strings.Repeat("ab", 32), `{"content":"` + strings.Repeat("AB", 32) + `"}`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query+" in "+tt.data, func(t *testing.T) {
+			q, err := Parse(tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var scratch []byte
+			if got := NewPrefilter([]*Query{q}).MayMatch([]byte(tt.data), &scratch); got != tt.want {
+				t.Errorf("MayMatch = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if p := NewPrefilter([]*Query{mustParse(t, "*")}); p != nil {
+		t.Errorf("a bare * glob has nothing to look for, want no prefilter")
+	}
+}
+
+func mustParse(t *testing.T, s string) *Query {
+	t.Helper()
+	q, err := Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
