@@ -41,6 +41,7 @@ type Env struct {
 	Getenv func(string) string
 	Stdout io.Writer
 	Stderr io.Writer
+	stop   func() // ends the progress line
 }
 
 // Run runs sbomx with args (without the program name) and returns the exit code.
@@ -49,6 +50,7 @@ func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	root := newRootCmd(env)
 	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
 	err := root.ExecuteContext(context.Background())
+	env.stopProgress()
 	var ee *exitError
 	switch {
 	case err == nil:

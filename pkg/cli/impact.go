@@ -120,6 +120,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 		io.MaxPaths = opts.MaxPaths
 	}
 	res, err := impact.Run(cmd.Context(), dirFS(opts.Dir), io)
+	env.stopProgress()
 	if err != nil {
 		return fmt.Errorf("--dir %s: %w", opts.Dir, err)
 	}

@@ -39,6 +39,7 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				return err
 			}
 			res, err := impact.Packages(cmd.Context(), dirFS(opts.Dir), tree, qs, filter)
+			env.stopProgress()
 			if err != nil {
 				return fmt.Errorf("--dir %s: %w", opts.Dir, err)
 			}

@@ -39,6 +39,7 @@ func newServicesCmd(env *Env) *cobra.Command {
 				return err
 			}
 			res, err := impact.Services(cmd.Context(), dirFS(opts.Dir), tree, filter)
+			env.stopProgress()
 			if err != nil {
 				return fmt.Errorf("--dir %s: %w", opts.Dir, err)
 			}

@@ -58,6 +58,7 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) (impact.TreeOptions, i
 		return opts, impact.Filter{}, fmt.Errorf("--dir %s: not a directory", t.Dir)
 	}
 	opts.Hidden = t.Hidden
+	opts.Progress = env.progress()
 	if opts.MaxFileSize, err = parseSize(t.MaxFileSize); err != nil {
 		return opts, impact.Filter{}, usagef("--max-file-size %q: %v", t.MaxFileSize, err)
 	}

@@ -54,7 +54,7 @@ type SBOMInfo struct {
 	// Prefiltered: the byte search ruled the file out, so it was not
 	// decoded; Components, RootName, Meta and the rest are unknown.
 	Prefiltered bool
-	Meta              model.Meta
+	Meta        model.Meta
 	// Problems are decoder warnings and graph faults (duplicate or dangling refs).
 	Problems []string
 }
@@ -81,10 +81,20 @@ type Options struct {
 	// the tree's top with at most two candidate SBOM files (so the file's
 	// service follows from its folder, not from its root component's name).
 	Prefilter func(data []byte, scratch *[]byte) bool
+	// Progress, when set, is kept up to date while files are read, for a
+	// progress line.
+	Progress *Progress
 	// Hidden searches directories whose name starts with "." (as rg
 	// --hidden does). Without it such a directory is listed as skipped, not
 	// walked; .github is always walked (it holds CODEOWNERS) and .git never.
 	Hidden bool
+}
+
+// Progress counts files as they are read; safe to read from any goroutine.
+type Progress struct {
+	Total atomic.Int64 // files found by the walk (known once it is done)
+	Done  atomic.Int64 // files read so far
+	Bytes atomic.Int64 // bytes read so far
 }
 
 // DefaultMaxFileSize is generous: the largest real SBOMs are tens of MB.
@@ -139,6 +149,9 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 		return nil, err
 	}
 
+	if opt.Progress != nil {
+		opt.Progress.Total.Store(int64(len(files)))
+	}
 	c := &Corpus{Files: files, fsys: fsys, opt: opt}
 	filterable := c.filterable()
 	all := make([]int, len(files))
@@ -181,6 +194,10 @@ func (c *Corpus) run(ctx context.Context, idx []int, filterable []bool) error {
 				i := idx[k]
 				if c.Files[i].Status == "" {
 					w.safeLoad(&c.Files[i], filterable != nil && filterable[i])
+				}
+				if p := c.opt.Progress; p != nil {
+					p.Done.Add(1)
+					p.Bytes.Add(int64(len(w.buf)))
 				}
 			}
 		}()

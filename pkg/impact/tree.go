@@ -27,6 +27,8 @@ type TreeOptions struct {
 	MaxFileSize int64
 	// Prefilter rules SBOMs out by their bytes (see query.Prefilter).
 	Prefilter *query.Prefilter
+	// Progress, when set, counts files as they are read.
+	Progress *corpus.Progress
 }
 
 // Tree is a loaded tree: every file, and the services they make up.
@@ -67,6 +69,7 @@ func LoadTree(ctx context.Context, fsys fs.FS, opt TreeOptions, visit corpus.Vis
 	}
 	corp, err := corpus.Load(ctx, fsys, corpus.Options{
 		Prefilter:   prefilter,
+		Progress:    opt.Progress,
 		Workers:     opt.Workers,
 		Hidden:      opt.Hidden,
 		MaxFileSize: opt.MaxFileSize,

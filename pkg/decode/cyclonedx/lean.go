@@ -64,7 +64,7 @@ type leanComponent struct {
 	Hashes             []cdx.Hash              `json:"hashes"`
 	Licenses           []licenseChoiceV        `json:"licenses"`
 	Copyright          text                    `json:"copyright"`
-	CPE int `json:"cpe"`
+	CPE                text                    `json:"cpe"`
 	PackageURL         string                  `json:"purl"`
 	OmniborID          []text                  `json:"omniborId"`
 	SWHID              []text                  `json:"swhid"`
