@@ -349,3 +349,13 @@ func BenchmarkDecodeJSONLargeSlow(b *testing.B) {
 	files, n := largeFiles(b)
 	benchDecode(b, files, n, false)
 }
+
+// FuzzFastEqualsSlow checks that the fast path answers like the slow path,
+// or declines, on any input.
+func FuzzFastEqualsSlow(f *testing.F) {
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"r","bom-ref":"a"}},"components":[{"bom-ref":"a","components":[{"name":"x","hashes":[{"alg":"SHA-1","content":"AB"}]}]},{"name":"y","licenses":[{"license":{"id":"MIT"}}]}],"dependencies":[{"ref":"a","dependsOn":["y"]}]}`))
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.4","components":[{"type":"library","name":"n","purl":"pkg:npm/n@1","externalReferences":[{"type":"distribution","url":"u"}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkSame(t, "fuzz input", data)
+	})
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: sbomx against the tools people use without it, on the
+# same data, in one run, interleaved, warm cache.
+#
+#   scripts/bench.sh                 # generate (once) and measure small + medium
+#   SIZES="small" scripts/bench.sh   # just the 500-service landscape
+#   SBOMX_BENCH_DIR=/data/sboms scripts/bench.sh   # measure an existing tree
+#   RUNS=5 scripts/bench.sh          # runs per measurement (median kept; default 3)
+#
+# Landscapes come from ../shared/tools/genlandscape (seed 42), written under
+# $BENCH_ROOT (default /tmp/sbomx-bench; the medium one is 2.8 GB, the large
+# one 22 GB: SIZES="small medium large"). For each tree and each package
+# (rare torchtriton, mid log4j-core, common lodash) it times
+#   sbomx impact PKG --format json         (the full answer: services, paths, owners)
+#   rg -l PKG / rg -c PKG                  (files that mention it, as bytes)
+#   grep -rl PKG                           (the same with grep)
+#   jq one-liner over every SBOM           (select(any(.components[]?; .name == PKG)))
+# and prints median wall time, peak RSS (/usr/bin/time), and the ratios.
+# It installs what it needs (ripgrep, jq, GNU time) with apt-get when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUNS=${RUNS:-3}
+BENCH_ROOT=${BENCH_ROOT:-/tmp/sbomx-bench}
+SIZES=${SIZES:-small medium}
+
+need=()
+command -v rg >/dev/null || need+=(ripgrep)
+command -v jq >/dev/null || need+=(jq)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } >/dev/null
+fi
+
+echo "building sbomx" >&2
+go build -trimpath -o "$BENCH_ROOT/sbomx" ./cmd/sbomx 2>/dev/null || { mkdir -p "$BENCH_ROOT"; go build -trimpath -o "$BENCH_ROOT/sbomx" ./cmd/sbomx; }
+SBOMX=$BENCH_ROOT/sbomx
+
+declare -A FLAGS=(
+  [small]="-services 500 -components 300"
+  [medium]="-services 5000 -components 500"
+  [large]="-services 20000 -components 1000"
+)
+
+trees=()
+if [ -n "${SBOMX_BENCH_DIR:-}" ]; then
+  trees+=("custom=$SBOMX_BENCH_DIR")
+else
+  for size in $SIZES; do
+    dir=$BENCH_ROOT/$size
+    if [ ! -f "$dir/TRUTH.json" ]; then
+      echo "generating $size landscape (${FLAGS[$size]}) in $dir" >&2
+      rm -rf "$dir"
+      (cd "$ROOT/../shared/tools/genlandscape" && go run . ${FLAGS[$size]} -seed 42 -out "$dir" >/dev/null)
+    fi
+    trees+=("$size=$dir")
+  done
+fi
+
+# measure NAME CMD...: runs CMD (stdout discarded), prints "wall_s rss_kb".
+measure() {
+  /usr/bin/time -f "%e %M" -o "$BENCH_ROOT/time.txt" "$@" >/dev/null 2>"$BENCH_ROOT/stderr.txt" || {
+    rc=$?
+    # sbomx and grep exit 1 on "no match": not a failure here.
+    if [ $rc -ne 1 ]; then echo "command failed ($rc): $*" >&2; cat "$BENCH_ROOT/stderr.txt" >&2; fi
+  }
+  tail -n 1 "$BENCH_ROOT/time.txt"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+printf '\nmachine: %s, %s cores, %s; %s\n' "$(uname -m)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" "$(go version | cut -d' ' -f3)"
+printf 'runs per measurement: %s (median), interleaved, warm cache\n\n' "$RUNS"
+
+for tree in "${trees[@]}"; do
+  name=${tree%%=*}; dir=${tree#*=}
+  files=$(find "$dir" -type f \( -name '*.json' -o -name '*.xml' \) | wc -l)
+  bytes=$(du -sb "$dir" | cut -f1)
+  mapfile -t sboms < <(find "$dir" -type f \( -name 'bom.*' -o -name '*.cdx.json' -o -name '*.spdx.json' \) | sort)
+  printf '%s\n' "${sboms[@]}" > "$BENCH_ROOT/sboms.txt"
+  # warm the page cache
+  cat "${sboms[@]}" > /dev/null
+  echo "== $name: $dir ($files SBOM files, $((bytes / 1000000)) MB)"
+  printf '%-12s %-10s %10s %10s %10s %10s %12s %14s %14s\n' package tool wall_s rss_MiB "" "" "" "sbomx/rg -l" "jq/sbomx"
+  for pkg in torchtriton log4j-core lodash; do
+    declare -A t=() r=()
+    for tool in sbomx rg-l rg-c grep-rl jq; do t[$tool]=""; r[$tool]=""; done
+    for run in $(seq "$RUNS"); do
+      for tool in sbomx rg-l rg-c grep-rl jq; do
+        case $tool in
+          sbomx)   out=$(measure "$SBOMX" impact "$pkg" --dir "$dir" --format json) ;;
+          rg-l)    out=$(measure rg -l --no-ignore --hidden "$pkg" "$dir") ;;
+          rg-c)    out=$(measure rg -c --no-ignore --hidden "$pkg" "$dir") ;;
+          grep-rl) out=$(measure grep -rl "$pkg" "$dir") ;;
+          jq)      out=$(measure sh -c "xargs -d '\n' jq -r --arg p '$pkg' 'select(any(.components[]?; .name == \$p)) | input_filename' < '$BENCH_ROOT/sboms.txt'") ;;
+        esac
+        t[$tool]+="${out% *} "; r[$tool]+="${out#* } "
+      done
+    done
+    for tool in sbomx rg-l rg-c grep-rl jq; do
+      wall=$(tr ' ' '\n' <<<"${t[$tool]}" | grep . | median)
+      rss=$(tr ' ' '\n' <<<"${r[$tool]}" | grep . | median)
+      eval "W_$(tr - _ <<<"$tool")=$wall"
+      printf '%-12s %-10s %10s %10.0f\n' "$pkg" "$tool" "$wall" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+    done
+    awk -v s="$W_sbomx" -v rg="$W_rg_l" -v jq="$W_jq" -v p="$pkg" 'BEGIN {
+      printf "%-12s %-10s %43s %14.2f %14.1f\n", p, "ratios", "", (rg > 0 ? s / rg : 0), (s > 0 ? jq / s : 0) }'
+  done
+  echo
+done
