@@ -6,12 +6,15 @@
 #   FUZZTIME=5m scripts/fuzz.sh
 #   FUZZ_PARALLEL=2 scripts/fuzz.sh 60s   # -parallel for go test (default: GOMAXPROCS)
 #   FUZZ_MATCH=Decode scripts/fuzz.sh 10s # only targets whose "pkg.Name" matches this (grep -E)
+#   FUZZ_MINIMIZETIME=60s scripts/fuzz.sh # -fuzzminimizetime (default here 5s; go test's is 60s,
+#                                         # which can spend most of a 60 s run minimizing new
+#                                         # inputs, with "execs: N (0/sec)" lines meanwhile)
 #
 # Targets are discovered with `go test -list '^Fuzz' ./...`, so a new Fuzz
 # function in any package is picked up without editing this script. Each
 # target runs as
 #
-#   go test -run '^$' -fuzz "^Name$" -fuzztime DURATION PKG
+#   go test -run '^$' -fuzz "^Name$" -fuzztime DURATION -fuzzminimizetime 5s PKG
 #
 # and gets one summary line: package.Name, wall time, ok/FAIL and the last
 # execs count go test printed. The script exits non-zero if any target failed.
@@ -25,6 +28,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 dur="${1:-${FUZZTIME:-60s}}"
 match="${FUZZ_MATCH:-}"
+minimize="${FUZZ_MINIMIZETIME:-5s}"
 parallel=()
 if [[ -n "${FUZZ_PARALLEL:-}" ]]; then
 	parallel=(-parallel "$FUZZ_PARALLEL")
@@ -73,7 +77,7 @@ for t in "${targets[@]}"; do
 	start=$SECONDS
 	status=FAIL
 	for attempt in 1 2 3; do
-		if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$dur" "${parallel[@]+"${parallel[@]}"}" "$pkg" >"$log" 2>&1; then
+		if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$dur" -fuzzminimizetime "$minimize" "${parallel[@]+"${parallel[@]}"}" "$pkg" >"$log" 2>&1; then
 			status=ok
 			break
 		fi
