@@ -102,6 +102,14 @@ type PURL struct {
 // github.com/Sirupsen/logrus and github.com/sirupsen/logrus are two modules),
 // folds type aliases and applies PEP 503 fully (packageurl-go keeps ".").
 func ParsePURL(s string) (PURL, bool) {
+	if p, ok, handled := parsePURLFast(s); handled {
+		return p, ok
+	}
+	return parsePURLSlow(s)
+}
+
+// parsePURLSlow is ParsePURL through packageurl-go.
+func parsePURLSlow(s string) (PURL, bool) {
 	p, err := packageurl.FromString(s)
 	if err != nil || p.Type == "" || p.Name == "" {
 		return PURL{}, false
@@ -123,26 +131,35 @@ func ParsePURL(s string) (PURL, bool) {
 
 // rawPath returns a purl's namespace and name with their case as written.
 func rawPath(s string) (ns, name string, ok bool) {
-	s = strings.TrimPrefix(s, "pkg:")
-	s = strings.TrimLeft(s, "/")
+	if len(s) < 4 || !strings.EqualFold(s[:4], "pkg:") {
+		return "", "", false
+	}
+	s = strings.TrimLeft(s[4:], "/")
 	if i := strings.IndexAny(s, "?#"); i >= 0 {
 		s = s[:i]
 	}
-	slash := strings.IndexByte(s, '/')
-	if slash < 0 {
+	_, s, found := strings.Cut(s, "/")
+	if !found {
 		return "", "", false
 	}
-	s = strings.Trim(s[slash+1:], "/")
-	if at := strings.LastIndexByte(s, '@'); at >= 0 {
+	// As packageurl-go: the version is after the last "@" (not a leading
+	// one), the name after the last "/", and empty path segments go.
+	if at := strings.LastIndexByte(s, '@'); at > 0 {
 		s = s[:at]
 	}
-	segs := strings.Split(s, "/")
-	for i, seg := range segs {
+	var segs []string
+	for _, seg := range strings.Split(s, "/") {
+		if seg == "" {
+			continue
+		}
 		u, err := url.PathUnescape(seg)
 		if err != nil {
 			return "", "", false
 		}
-		segs[i] = u
+		segs = append(segs, u)
+	}
+	if len(segs) == 0 || strings.HasSuffix(s, "/") {
+		return "", "", false
 	}
 	name = segs[len(segs)-1]
 	ns = strings.Join(segs[:len(segs)-1], "/")
