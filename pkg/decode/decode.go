@@ -74,7 +74,8 @@ func Sniff(data []byte) (model.Format, bool) {
 
 // LooksComplete reports, cheaply, whether data looks like a whole document of
 // the format, not one cut short: a JSON document starts with "{", ends with
-// "}" and has as many closing braces and brackets as opening ones; an XML
+// "}" and has as many closing braces as opening ones (a cut that happens to
+// end on a "}" leaves some open); an XML
 // document ends with its root's closing tag. Tag-value documents cannot be
 // told apart from truncated ones without reading them, so they never look
 // complete. Callers that skip decoding a file (the prefilter) use this so a
@@ -84,8 +85,7 @@ func LooksComplete(format model.Format, data []byte) bool {
 	switch format {
 	case model.CycloneDXJSON, model.SPDXJSON, model.SPDX3JSON:
 		return len(data) >= 2 && data[0] == '{' && data[len(data)-1] == '}' &&
-			bytes.Count(data, []byte("{")) == bytes.Count(data, []byte("}")) &&
-			bytes.Count(data, []byte("[")) == bytes.Count(data, []byte("]"))
+			bytes.Count(data, []byte("{")) == bytes.Count(data, []byte("}"))
 	case model.CycloneDXXML, model.SPDXXML:
 		i := bytes.LastIndex(data, []byte("</"))
 		return i > 0 && data[len(data)-1] == '>' && (bytes.HasSuffix(data, []byte("bom>")) || bytes.HasSuffix(data, []byte("Document>")))

@@ -28,8 +28,11 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/sbomx/sbomx/pkg/model"
 )
@@ -190,13 +193,49 @@ func Resolve(in Input) *Inventory {
 
 func (r *resolver) warn(w Warning) { r.inv.Warnings = append(r.inv.Warnings, w) }
 
+// parsedCatalog is one catalog file's entities and problems.
+type parsedCatalog struct {
+	entities []Entity
+	errs     []error
+}
+
+// parseCatalogs parses the catalog files on every core: a landscape has one
+// per service, and YAML parsing is the slowest part of resolving.
+func parseCatalogs(files map[string][]byte) map[string]parsedCatalog {
+	var names []string
+	for name := range files {
+		if strings.HasPrefix(path.Base(name), "catalog-info.") {
+			names = append(names, name)
+		}
+	}
+	out := make([]parsedCatalog, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
+				out[i].entities, out[i].errs = ParseCatalog(files[names[i]])
+			}
+		}()
+	}
+	wg.Wait()
+	m := make(map[string]parsedCatalog, len(names))
+	for i, name := range names {
+		m[name] = out[i]
+	}
+	return m
+}
+
 func (r *resolver) readSources() {
+	parsed := parseCatalogs(r.in.Files)
 	for _, name := range sortedKeys(r.in.Files) {
 		base := path.Base(name)
 		data := r.in.Files[name]
 		switch {
 		case strings.HasPrefix(base, "catalog-info."):
-			ents, errs := ParseCatalog(data)
+			ents, errs := parsed[name].entities, parsed[name].errs
 			for _, err := range errs {
 				r.warn(warningOf(name, err))
 			}

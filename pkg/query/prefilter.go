@@ -2,7 +2,6 @@ package query
 
 import (
 	"bytes"
-	"encoding/binary"
 	"slices"
 	"strings"
 )
@@ -91,72 +90,70 @@ func (p *Prefilter) MayMatch(data []byte, scratch *[]byte) bool {
 	return hasEscapedAlnum(data)
 }
 
-const chunk = 64 << 10
+// rarity orders letters and digits from rarest to most common in SBOM JSON
+// (hex digits are everywhere in hashes and refs). The search anchors on the
+// needle's rarest byte, so it stops at few false starts.
+const rarity = "qzjxkwvyghbumplnisrotdcaef9876543210"
+
+// anchor returns the index in needle of its rarest byte.
+func anchor(needle string) int {
+	best, rank := 0, len(rarity)
+	for i := 0; i < len(needle); i++ {
+		if r := strings.IndexByte(rarity, needle[i]); r >= 0 && r < rank {
+			best, rank = i, r
+		}
+	}
+	return best
+}
 
 // containsFold reports whether data contains needle (lower-case letters and
-// digits) in any letter case. It folds a chunk at a time into scratch by
-// setting bit 0x20 of every byte: that maps A-Z onto a-z and leaves digits and
-// lower-case letters alone. Other bytes may fold onto letters or digits too,
-// which can only add "maybe"s, never lose a match.
-func containsFold(data []byte, needle string, scratch *[]byte) bool {
-	if bytes.Contains(data, []byte(needle)) {
-		return true // the common spelling, at memchr speed
-	}
-	if !hasUpper(needle) && !mayHaveUpper(data, needle) {
-		return false
-	}
+// digits) in any letter case. It finds each occurrence of the needle's rarest
+// byte, in lower and in upper case, with memchr-speed bytes.IndexByte, and
+// compares the window around it with bit 0x20 set in every byte: that maps
+// A-Z onto a-z and leaves digits and lower-case letters alone. Other bytes may
+// fold onto letters or digits too, which can only add "maybe"s, never lose a
+// match.
+func containsFold(data []byte, needle string, _ *[]byte) bool {
 	n := len(needle)
-	if cap(*scratch) < chunk+n {
-		*scratch = make([]byte, chunk+n)
+	if n == 0 {
+		return true
 	}
-	buf := (*scratch)[:0]
-	for off := 0; off < len(data); off += chunk {
-		end := min(off+chunk+n-1, len(data))
-		buf = fold(buf[:0], data[off:end])
-		if bytes.Contains(buf, []byte(needle)) {
-			return true
-		}
+	k := anchor(needle)
+	c := needle[k]
+	if foldScan(data, needle, k, c) {
+		return true
 	}
-	return false
-}
-
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
+	if 'a' <= c && c <= 'z' {
+		return foldScan(data, needle, k, c-'a'+'A')
 	}
 	return false
 }
 
-// mayHaveUpper reports whether data could hold needle with some letter in
-// upper case: it holds the upper-case form of one of the needle's letters.
-// When the needle has no letters (a run of digits), case does not matter.
-func mayHaveUpper(data []byte, needle string) bool {
+// foldScan checks every occurrence of byte c in data as position k of needle.
+func foldScan(data []byte, needle string, k int, c byte) bool {
+	n := len(needle)
+	for from := k; from+n-k <= len(data); {
+		j := bytes.IndexByte(data[from:len(data)-(n-k-1)], c)
+		if j < 0 {
+			return false
+		}
+		j += from
+		if foldEqual(data[j-k:j-k+n], needle) {
+			return true
+		}
+		from = j + 1
+	}
+	return false
+}
+
+// foldEqual compares b, with bit 0x20 set in every byte, to needle.
+func foldEqual(b []byte, needle string) bool {
 	for i := 0; i < len(needle); i++ {
-		if c := needle[i]; 'a' <= c && c <= 'z' {
-			if bytes.IndexByte(data, c-'a'+'A') >= 0 {
-				return true
-			}
+		if b[i]|0x20 != needle[i] {
+			return false
 		}
 	}
-	return false
-}
-
-// fold appends src to dst with bit 0x20 set in every byte, 8 bytes at a time.
-func fold(dst, src []byte) []byte {
-	i := len(dst)
-	dst = append(dst, src...)
-	b := dst[i:]
-	const mask = 0x2020202020202020
-	j := 0
-	for ; j+8 <= len(b); j += 8 {
-		binary.LittleEndian.PutUint64(b[j:], binary.LittleEndian.Uint64(b[j:])|mask)
-	}
-	for ; j < len(b); j++ {
-		b[j] |= 0x20
-	}
-	return dst
+	return true
 }
 
 // hasEscapedAlnum reports whether data writes a letter or digit in escaped
