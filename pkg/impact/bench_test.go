@@ -29,7 +29,9 @@ func benchRun(b *testing.B, dir string, noPrefilter bool, qs ...string) {
 }
 
 // The example landscape end to end: walk, decode, graphs, inventory.
-func BenchmarkLandscapeRare(b *testing.B)   { benchRun(b, "../../testdata/landscape", false, "torchtriton") }
+func BenchmarkLandscapeRare(b *testing.B) {
+	benchRun(b, "../../testdata/landscape", false, "torchtriton")
+}
 func BenchmarkLandscapeCommon(b *testing.B) { benchRun(b, "../../testdata/landscape", false, "lodash") }
 func BenchmarkLandscapeNoPrefilter(b *testing.B) {
 	benchRun(b, "../../testdata/landscape", true, "torchtriton")

@@ -141,29 +141,33 @@ type resolver struct {
 	inv       *Inventory
 	rows      []Row
 	entities  []*catalogEntity
-	byDir     map[string][]*catalogEntity // Component entities by catalog folder
-	byName    map[string]*catalogEntity   // Component entities by name
-	systems   map[string]*catalogEntity
-	groups    map[string]*catalogEntity
-	leanix    map[string]*LeanIX // by folder
-	co        *Codeowners
-	rowsUsed  map[*Row]bool
-	metaOf    map[string]model.Meta
-	layoutCfg string
+	annotated []*catalogEntity // Components with an sbomx.dev/sbom annotation
+	// systemInDir is the first System entity of each catalog folder.
+	systemInDir map[string]*catalogEntity
+	byDir       map[string][]*catalogEntity // Component entities by catalog folder
+	byName      map[string]*catalogEntity   // Component entities by name
+	systems     map[string]*catalogEntity
+	groups      map[string]*catalogEntity
+	leanix      map[string]*LeanIX // by folder
+	co          *Codeowners
+	rowsUsed    map[*Row]bool
+	metaOf      map[string]model.Meta
+	layoutCfg   string
 }
 
 // Resolve assigns every SBOM to a service and finds its owner and product.
 func Resolve(in Input) *Inventory {
 	r := &resolver{
-		in:       in,
-		inv:      &Inventory{byFile: map[string]*Service{}},
-		byDir:    map[string][]*catalogEntity{},
-		byName:   map[string]*catalogEntity{},
-		systems:  map[string]*catalogEntity{},
-		groups:   map[string]*catalogEntity{},
-		leanix:   map[string]*LeanIX{},
-		rowsUsed: map[*Row]bool{},
-		metaOf:   map[string]model.Meta{},
+		in:          in,
+		inv:         &Inventory{byFile: map[string]*Service{}},
+		byDir:       map[string][]*catalogEntity{},
+		byName:      map[string]*catalogEntity{},
+		systems:     map[string]*catalogEntity{},
+		systemInDir: map[string]*catalogEntity{},
+		groups:      map[string]*catalogEntity{},
+		leanix:      map[string]*LeanIX{},
+		rowsUsed:    map[*Row]bool{},
+		metaOf:      map[string]model.Meta{},
 	}
 	r.readSources()
 	services := r.identify()
@@ -252,6 +256,9 @@ func (r *resolver) readSources() {
 					}
 				}
 				r.entities = append(r.entities, ce)
+				if len(ce.sbom) > 0 && strings.EqualFold(e.Kind, "component") {
+					r.annotated = append(r.annotated, ce)
+				}
 				switch strings.ToLower(e.Kind) {
 				case "component":
 					r.byDir[ce.dir] = append(r.byDir[ce.dir], ce)
@@ -260,6 +267,9 @@ func (r *resolver) readSources() {
 					}
 				case "system":
 					r.systems[e.Name] = ce
+					if r.systemInDir[ce.dir] == nil && e.Name != "" {
+						r.systemInDir[ce.dir] = ce
+					}
 				case "group":
 					r.groups[e.Name] = ce
 				}
@@ -309,9 +319,9 @@ func (r *resolver) rowFor(file string) *Row {
 // componentFor returns the Backstage Component that claims an SBOM: by
 // annotation anywhere in the tree, else in the SBOM's own folder.
 func (r *resolver) componentFor(file string) (*catalogEntity, string) {
-	for _, e := range r.entities {
+	for _, e := range r.annotated {
 		for _, g := range e.sbom {
-			if strings.EqualFold(e.Kind, "component") && g.re.MatchString(file) {
+			if g.re.MatchString(file) {
 				return e, fmt.Sprintf("annotation sbomx.dev/sbom: %s", g.text)
 			}
 		}
@@ -455,14 +465,11 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 		// A System in an ancestor catalog still names the product (the
 		// product's owner is not the service's, so it gives no owner).
 		for dir := path.Dir(svc.Dir); svc.Dir != "." && f[SourceBackstage] == nil; dir = path.Dir(dir) {
-			for _, e := range r.entities {
-				if e.dir == dir && strings.EqualFold(e.Kind, "system") && e.Name != "" {
-					f[SourceBackstage] = &ownerFact{
-						product:      e.Name,
-						productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", e.file, e.Line, e.Name),
-						domain:       EntityName(e.Domain),
-					}
-					break
+			if e := r.systemInDir[dir]; e != nil {
+				f[SourceBackstage] = &ownerFact{
+					product:      e.Name,
+					productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", e.file, e.Line, e.Name),
+					domain:       EntityName(e.Domain),
 				}
 			}
 			if dir == "." {

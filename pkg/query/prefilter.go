@@ -160,17 +160,16 @@ func foldEqual(b []byte, needle string) bool {
 // form, which could hide a needle: JSON "\u00XX", XML "&#NN;" / "&#xXX;",
 // or a purl's percent-encoding "%XX".
 func hasEscapedAlnum(data []byte) bool {
-	for rest := data; ; {
-		i := bytes.Index(rest, []byte(`\u00`))
-		if i < 0 || i+6 > len(rest) {
-			break
-		}
-		if c, ok := hexByte(rest[i+4], rest[i+5]); ok && isAlnum(c) {
-			return true
-		}
-		rest = rest[i+4:]
+	// JSON escapes and XML character references only occur in their own
+	// encoding: look for each where it can be.
+	first := byte(0)
+	if t := bytes.TrimLeft(data[:min(len(data), 512)], " \t\r\n\xef\xbb\xbf"); len(t) > 0 {
+		first = t[0]
 	}
-	if bytes.Contains(data, []byte("&#")) {
+	if first != '<' && hasJSONEscape(data) {
+		return true
+	}
+	if first != '{' && bytes.Contains(data, []byte("&#")) {
 		return true
 	}
 	for rest := data; ; {
@@ -182,6 +181,21 @@ func hasEscapedAlnum(data []byte) bool {
 			return true
 		}
 		rest = rest[i+1:]
+	}
+	return false
+}
+
+// hasJSONEscape reports a JSON "\u00XX" escape of a letter or digit.
+func hasJSONEscape(data []byte) bool {
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte(`\u00`))
+		if i < 0 || i+6 > len(rest) {
+			break
+		}
+		if c, ok := hexByte(rest[i+4], rest[i+5]); ok && isAlnum(c) {
+			return true
+		}
+		rest = rest[i+4:]
 	}
 	return false
 }

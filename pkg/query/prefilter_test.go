@@ -151,7 +151,8 @@ func TestPrefilterRulesOut(t *testing.T) {
 		{"@types/lodash", `{"purl":"pkg:npm/%40types/lodash@4"}`, true},
 		{"lodash", `{"name":"lod\u0061sh"}`, true}, // written escaped: cannot rule it out
 		{"lodash", `{"name":"lod%61sh"}`, true},
-		{"lodash", `{"name":"lod&#97;sh"}`, true},
+		{"lodash", `<component><name>lod&#97;sh</name></component>`, true},
+		{"lodash", `{"name":"lod&#97;sh"}`, false}, // not an escape in JSON
 		{"lodash", `{"name":"underscore","description":"\u003cb\u003e"}`, false},
 		{"sha256:" + strings.Repeat("ab", 32), `{"content":"` + strings.Repeat("AB", 32) + `"}`, true},
 	}

@@ -62,7 +62,19 @@ func Sniff(data []byte) (model.Format, bool) {
 // Decode is lenient: when cyclonedx-go rejects parts of a readable document
 // that sbomx does not need (or a specification version it does not know), the
 // document is read without them and Document.Warnings says so.
+//
+// JSON is read in up to three stages: a hand-written scanner (decodeScan)
+// that reads only what sbomx uses, then goccy/go-json into lean types
+// (decodeFast), then cyclonedx-go (decodeSlow); each stage answers only
+// where it is sure to answer as the last one. The one exception: the fast
+// reader reads only what sbomx uses and does not warn about schema faults in
+// the rest (a field of the wrong JSON type that sbomx never reads), where
+// cyclonedx-go rejects the document and the slow path reads it leniently with
+// a "read leniently, skipped fields sbomx does not use" warning.
 func Decode(data []byte) (*model.Document, error) {
+	if doc, ok := decodeScan(data); ok {
+		return doc, nil
+	}
 	if doc, ok := decodeFast(data); ok {
 		return doc, nil
 	}
