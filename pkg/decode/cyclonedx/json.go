@@ -209,6 +209,10 @@ func pruneComponent(m map[string]any) map[string]any {
 	if list := pruneList(m["hashes"], "alg", "content"); list != nil {
 		out["hashes"] = list
 	}
+	// Distribution references are sources.
+	if list := pruneList(m["externalReferences"], "type", "url"); list != nil {
+		out["externalReferences"] = list
+	}
 	for _, k := range []string{"supplier", "manufacturer"} {
 		if e := pruneEntity(m[k]); e != nil {
 			out[k] = e

@@ -157,6 +157,23 @@ func TestFastEqualsSlowCorpus(t *testing.T) {
 // bomFormat values, JSON kinds cyclonedx-go rejects in fields sbomx does not
 // read, escapes, invalid UTF-8, deep nesting, broken JSON.
 func TestFastEqualsSlowEdges(t *testing.T) {
+	for i, c := range edgeCases() {
+		name := c
+		if len(name) > 60 {
+			name = name[:60]
+		}
+		checkSame(t, name, []byte(c))
+		if i < 3 {
+			if _, ok := decodeFast([]byte(c)); !ok {
+				t.Errorf("%s: fast path declined a plain document", name)
+			}
+		}
+	}
+}
+
+// edgeCases are documents on which a fast reader could part from the slow
+// path; the first three are plain.
+func edgeCases() []string {
 	const comp = `{"bom-ref":"a","type":"library","name":"n","version":"1","purl":"pkg:npm/n@1","hashes":[{"alg":"SHA-256","content":"AB"}],"externalReferences":[{"type":"distribution","url":"https://x"}]}`
 	cases := []string{
 		`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[` + comp + `]}`,
@@ -212,18 +229,117 @@ func TestFastEqualsSlowEdges(t *testing.T) {
 		`{"bomFormat"`,
 		"\xef\xbb\xbf  {\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.4\"}",
 	}
+	return cases
+}
+
+// TestScanEqualsSlowEdges runs the scanner on the edge cases of the fast
+// path and on its own: kept keys in odd spellings, duplicated or null, odd
+// JSON kinds, escapes and invalid UTF-8 in kept strings, dependsOn before
+// ref, broken JSON in skipped values.
+func TestScanEqualsSlowEdges(t *testing.T) {
+	const (
+		head = `{"bomFormat":"CycloneDX","specVersion":"1.6",`
+		c    = `{"bom-ref":"a","type":"library","name":"n","version":"1","purl":"pkg:npm/n@1"}`
+	)
+	cases := append(edgeCases(),
+		head+`"components":[{"bom-ref":"a","Bom-Ref":"b"}]}`,
+		head+`"components":[{"bom-ref":"a","nAme":"b"}]}`,
+		head+`"components":[{"bom-ref":"a","n\u0061me":"b"}]}`,
+		head+`"components":[{"bom-ref":"a","ver\u017fion":"b"}]}`,
+		head+"\"components\":[{\"bom-ref\":\"a\",\"ver\xc5\xbfion\":\"b\"}]}",
+		head+`"components":[{"bom-ref":"a","name":"b","name":"c"}]}`,
+		head+`"components":[{"bom-ref":"a","name":"b","name":null}]}`,
+		head+`"components":[{"bom-ref":"a","hashes":[{"alg":"MD5","content":"a"}],"hashes":[{"alg":"SHA-1","content":"b"}]}]}`,
+		head+`"components":[{"bom-ref":"a","components":[{"name":"x"}],"components":[{"bom-ref":"y"}]}]}`,
+		head+`"components":[{"bom-ref":null,"type":null,"name":null,"group":null,"version":null,"purl":null,"hashes":null,"externalReferences":null,"components":null}]}`,
+		head+`"components":[null]}`,
+		head+`"components":[{"name":"a","hashes":[null,{"alg":null,"content":"x"},{"alg":"x"},{"alg":" - ","content":"x"},{"alg":"Sha-256 ","content":" AbC "}]}]}`,
+		head+`"components":[{"name":"a","hashes":[{"alg":"SHA-256","content":"ab","ALG":"x"}]}]}`,
+		head+`"components":[{"name":"a","hashes":[{"alg":"SH\u0041-256","content":"\u00c9"}]}]}`,
+		head+`"components":[{"name":"a","hashes":[{"alg":"SHA-256","content":1}]}]}`,
+		head+`"components":[{"name":"a","hashes":{}}]}`,
+		head+`"components":[{"name":"a","externalReferences":[null,{"type":"distribution"},{"url":" https://a "},{"url":"https://b","type":"distribution-intake"},{"type":"Distribution","url":"c"},{"type":"distribution","url":"https://b"},{"type":"distribution","url":"NONE"}]}]}`,
+		head+`"components":[{"name":"a","externalReferences":[{"type":"distrib\u0075tion","url":"https:\/\/x"}]}]}`,
+		head+`"components":[{"name":"a","externalReferences":[{"type":"distribution","url":"u","URL":"v"}]}]}`,
+		head+`"components":[{"name":"a","externalReferences":[{"type":5,"url":"u"}]}]}`,
+		head+`"components":[{"name":"a","purl":"pkg:npm/a@1?download_url=https://d","externalReferences":[{"type":"distribution","url":"https://e"}]}]}`,
+		head+`"components":[{"type":" LIBRARY ","name":"  spaced\t","group":"\u00a0g\u00a0","version":"\n1\n"}]}`,
+		head+`"components":[{"type":"Ünïcode","name":"\u0085x\u0085","purl":"pkg:npm/%C3%A9@1"}]}`,
+		head+"\"components\":[{\"name\":\"\xc3\x28\",\"bom-ref\":\"\xed\xa0\x80\"}]}",
+		head+`"components":[{"name":"\ud83d\ude00 \ud83d x \udc00"}]}`,
+		head+`"components":[{"name":"a\x"}]}`,
+		head+`"components":[{"name":"a\u12"}]}`,
+		head+"\"components\":[{\"name\":\"a\tb\"}]}",
+		head+"\"components\":[{\"name\":\"a\",\"description\":\"x\ny\"}]}",
+		head+`"components":[{"name":"a","description":"\q"}]}`,
+		head+`"components":[{"name":"a","x":[1,-0,0.5e+3,-1E9,true,false,null,{"a":{}},[]]}]}`,
+		head+`"components":[{"name":"a","x":01}]}`,
+		head+`"components":[{"name":"a","x":1.}]}`,
+		head+`"components":[{"name":"a","x":-}]}`,
+		head+`"components":[{"name":"a","x":.5}]}`,
+		head+`"components":[{"name":"a","x":1e}]}`,
+		head+`"components":[{"name":"a","x":tru}]}`,
+		head+`"components":[{"name":"a","x":nul}]}`,
+		head+`"components":[{"name":"a","x":[1,]}]}`,
+		head+`"components":[{"name":"a","x":{"a":1,}}]}`,
+		head+`"components":[{"name":"a","x":{"a" 1}}]}`,
+		head+`"components":[{"name":"a","x":{1:1}}]}`,
+		head+`"components":[{"name":"a",}]}`,
+		head+`"components":[{"name":"a"}],}`,
+		head+`"components":[{"name":"a"}]}}`,
+		head+`"components":[{"name":"a"}]`,
+		head+`"components":[{"name":"a"`,
+		head+`"components":[{"name":"a`,
+		head+`"components":{}}`,
+		head+`"components":"x"}`,
+		head+`"components":null,"dependencies":null,"metadata":null}`,
+		head+"\"components\":[]\f}",
+		head+`"components":[],"Components":[]}`,
+		head+`"components":[],"components":[]}`,
+		head+`"dependencies":[],"dependencies":[]}`,
+		head+`"metadata":{},"metadata":{}}`,
+		head+`"Metadata":{}}`,
+		head+`"metadata":"x"}`,
+		head+`"metadata":{"component":{"name":"r","bom-ref":"a"},"supplier":{"name":"\u00e9 s"}},"components":[`+c+`]}`,
+		head+"\"metadata\":{\"authors\":[{\"name\":\"\xff\"}]}}",
+		head+`"metadata":{"component":{"name":"r","components":[{"name":"rc"},{"bom-ref":"sbomx:component:1"}]}},"components":[{"name":"x"},{"bom-ref":"sbomx:root"}]}`,
+		head+`"metadata":{"component":{"name":"r","bom-ref":"r","components":[{"bom-ref":"rc","name":"rc"}]}},"components":[{"bom-ref":"r","name":"again","components":[{"name":"k"}]},{"bom-ref":"z","components":[{"bom-ref":"r"}]}]}`,
+		head+`"metadata":{"component":{"name":"r","bom-ref":"r"}},"components":[{"bom-ref":"r"}]}`,
+		head+`"components":[`+c+`],"metadata":{"component":{"name":"r","bom-ref":"a"}}}`,
+		head+`"dependencies":[{"dependsOn":["b"],"ref":"a"},{"dependsOn":[],"ref":""},{"dependsOn":["x"]},{"ref":"q","dependsOn":null},{"ref":"r","dependsOn":["",null,"s"]},null,{"ref":"t","provides":["u"]}]}`,
+		head+`"dependencies":[{"dependsOn":[1]}]}`,
+		head+`"dependencies":[{"dependsOn":[1],"ref":"a"}]}`,
+		head+`"dependencies":[{"ref":"a","dependsOn":["b"],"DependsOn":["c"]}]}`,
+		head+`"dependencies":[{"ref":"a","dependsOn":["b"],"dependsOn":["c"]}]}`,
+		head+`"dependencies":[{"ref":"\u0061","dependsOn":["\u0062"]}]}`,
+		head+`"dependencies":[{"ref":"a","dependsOn":"b"}]}`,
+		head+`"dependencies":[{"ref":1,"dependsOn":["b"]}]}`,
+		head+`"dependencies":["a"]}`,
+		`{"bomFormat":"Cyclone\u0044X","specVersion":"1.\u0035"}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","bomFormat":"CycloneDX"}`,
+		"{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}\n\t ",
+		"{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}\x00",
+		"{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"\xc5\xbfpecVersion\":\"1.5\"}",
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","x":`+strings.Repeat("[", 9998)+strings.Repeat("]", 9998)+`}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","x":`+strings.Repeat("[", 9999)+strings.Repeat("]", 9999)+`}`,
+		`{"bomFormat":"CycloneDX","specVersion":"1.5","x":`+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+`}`,
+	)
+	scanned := 0
 	for i, c := range cases {
 		name := c
 		if len(name) > 60 {
 			name = name[:60]
 		}
-		checkSame(t, name, []byte(c))
-		if i < 3 {
-			if _, ok := decodeFast([]byte(c)); !ok {
-				t.Errorf("%s: fast path declined a plain document", name)
+		if ok, _ := checkScan(t, name, []byte(c)); ok {
+			if testing.Verbose() && i >= len(edgeCases()) {
+				t.Logf("scanned: %.90s", c[min(len(c), 42):])
 			}
+			scanned++
+		} else if i < 3 {
+			t.Errorf("%s: scanner declined a plain document", name)
 		}
 	}
+	t.Logf("%d cases, %d answered by the scanner", len(cases), scanned)
 }
 
 // TestLeanMirrorsCDX checks that the lean types have the JSON fields of the
@@ -359,10 +475,26 @@ func benchFiles(b *testing.B, patterns ...string) ([][]byte, int64) {
 	return out, n
 }
 
-func benchDecode(b *testing.B, files [][]byte, n int64, fast bool) {
+// decoder names a decoding stage for the benchmarks.
+type decoder int
+
+const (
+	slowPath decoder = iota
+	fastPath         // goccy/go-json into the lean types
+	scanPath         // the hand-written scanner
+)
+
+func benchDecode(b *testing.B, files [][]byte, n int64, how decoder) {
 	for _, data := range files {
-		if _, ok := decodeFast(data); !ok && fast {
-			b.Fatal("fast path declined a benchmark file")
+		switch how {
+		case fastPath:
+			if _, ok := decodeFast(data); !ok {
+				b.Fatal("fast path declined a benchmark file")
+			}
+		case scanPath:
+			if _, ok := decodeScan(data); !ok {
+				b.Fatal("scanner declined a benchmark file")
+			}
 		}
 	}
 	b.SetBytes(n)
@@ -370,10 +502,15 @@ func benchDecode(b *testing.B, files [][]byte, n int64, fast bool) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, data := range files {
-			if fast {
+			switch how {
+			case fastPath:
 				decodeFast(data)
-			} else if _, err := decodeSlow(data); err != nil {
-				b.Fatal(err)
+			case scanPath:
+				decodeScan(data)
+			default:
+				if _, err := decodeSlow(data); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
 	}
@@ -381,14 +518,19 @@ func benchDecode(b *testing.B, files [][]byte, n int64, fast bool) {
 
 var realBench = []string{realDir + "/*.cdx.json", landscapeDir + "/logistics/*/bom.cdx.json"}
 
+func BenchmarkDecodeJSONScan(b *testing.B) {
+	files, n := benchFiles(b, realBench...)
+	benchDecode(b, files, n, scanPath)
+}
+
 func BenchmarkDecodeJSONFast(b *testing.B) {
 	files, n := benchFiles(b, realBench...)
-	benchDecode(b, files, n, true)
+	benchDecode(b, files, n, fastPath)
 }
 
 func BenchmarkDecodeJSONSlow(b *testing.B) {
 	files, n := benchFiles(b, realBench...)
-	benchDecode(b, files, n, false)
+	benchDecode(b, files, n, slowPath)
 }
 
 // largeFiles are the first 20 BOMs of /work/bench/small (genlandscape
@@ -408,14 +550,19 @@ func largeFiles(b *testing.B) ([][]byte, int64) {
 	return benchFiles(b, paths...)
 }
 
+func BenchmarkDecodeJSONLargeScan(b *testing.B) {
+	files, n := largeFiles(b)
+	benchDecode(b, files, n, scanPath)
+}
+
 func BenchmarkDecodeJSONLargeFast(b *testing.B) {
 	files, n := largeFiles(b)
-	benchDecode(b, files, n, true)
+	benchDecode(b, files, n, fastPath)
 }
 
 func BenchmarkDecodeJSONLargeSlow(b *testing.B) {
 	files, n := largeFiles(b)
-	benchDecode(b, files, n, false)
+	benchDecode(b, files, n, slowPath)
 }
 
 // FuzzFastEqualsSlow checks that the fast path answers like the slow path,
@@ -425,5 +572,18 @@ func FuzzFastEqualsSlow(f *testing.F) {
 	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.4","components":[{"type":"library","name":"n","purl":"pkg:npm/n@1","externalReferences":[{"type":"distribution","url":"u"}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkSame(t, "fuzz input", data)
+	})
+}
+
+// FuzzScanEqualsSlow checks that the scanner answers like the slow path (but
+// for the lenient-retry warning), or declines, on any input, and never
+// panics.
+func FuzzScanEqualsSlow(f *testing.F) {
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"r","bom-ref":"a"}},"components":[{"bom-ref":"a","components":[{"name":"x","hashes":[{"alg":"SHA-1","content":"AB"}]}]},{"name":"y","licenses":[{"license":{"id":"MIT"}}]}],"dependencies":[{"ref":"a","dependsOn":["y"]}]}`))
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.4","components":[{"type":"library","name":"n","purl":"pkg:npm/n@1?download_url=x","externalReferences":[{"type":"distribution","url":"u"},{"url":"v","type":"vcs"}]}]}`))
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"name":" \u00e9\ud800 ","type":"LIB","group":null,"x":[1,-2.5e3,true,{"a":null}]}],"dependencies":[{"dependsOn":["b",""],"ref":"a"},{"dependsOn":[]}]}`))
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"name":"r","components":[{"name":"c"}]}},"components":[{"bom-ref":"sbomx:component:1","components":[{"name":"d"}]},{"bom-ref":"sbomx:root"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkScan(t, "fuzz input", data)
 	})
 }

@@ -54,17 +54,38 @@ type scanner struct {
 	noRef   bool              // some component has no bom-ref
 	deps    []model.Edge
 	depWarn []string
-	scratch []byte
+
+	// Scratch space, reused.
+	hashToks []tok // (alg, content) pairs of the components being read
+	srcToks  []tok // distribution URLs of the components being read
+	depToks  []tok
+	scratch  []byte
+	spans    [][2]int
 }
 
 // tok is a JSON string token: its content is data[start:end] (quotes
-// excluded).
+// excluded). It has at most four fields, so that the compiler keeps it in
+// registers.
 type tok struct {
 	start, end int
-	esc        bool // has backslash escapes
-	hi         bool // has bytes >= 0x80
-	null       bool // the value was null
+	f          uint8 // tokEsc | tokHi | tokNull
 }
+
+const (
+	tokEsc  = 1 << iota // has backslash escapes
+	tokHi               // has bytes >= 0x80
+	tokNull             // the value was null
+)
+
+// nullTok stands for a null or absent value.
+var nullTok = tok{f: tokNull}
+
+func (t tok) esc() bool  { return t.f&tokEsc != 0 }
+func (t tok) hi() bool   { return t.f&tokHi != 0 }
+func (t tok) null() bool { return t.f&tokNull != 0 }
+
+// plain reports a string without escapes and all ASCII.
+func (t tok) plain() bool { return t.f&(tokEsc|tokHi) == 0 }
 
 // decodeScan decodes a CycloneDX JSON document with the scanner. It answers
 // (ok) only when decodeSlow would answer the same (but for the warning about
@@ -322,7 +343,7 @@ func (s *scanner) object(field func(key []byte) bool) bool {
 			return false
 		}
 		k, ok := s.str()
-		if !ok || k.esc {
+		if !ok || k.esc() {
 			return false
 		}
 		s.ws()
@@ -330,7 +351,7 @@ func (s *scanner) object(field func(key []byte) bool) bool {
 			return false
 		}
 		s.pos++
-		s.ws()
+		s.colon()
 		if !field(d[k.start:k.end]) {
 			return false
 		}
@@ -399,6 +420,11 @@ func (s *scanner) components(parent int32) bool {
 	})
 }
 
+// compToks are the kept string values of one component.
+type compToks struct {
+	ref, typ, name, group, version, purl tok
+}
+
 // component reads one component object into s.comps (children after it).
 func (s *scanner) component(parent int32) bool {
 	if !s.enter() {
@@ -407,70 +433,34 @@ func (s *scanner) component(parent int32) bool {
 	idx := int32(len(s.comps))
 	s.comps = append(s.comps, model.Component{})
 	s.parents = append(s.parents, parent)
-	var m model.Component
+	// This component's hashes and distribution URLs are s.hashToks[hb:]
+	// and s.srcToks[sb:] when it ends: its children's are dropped when
+	// they end.
+	hb, sb := len(s.hashToks), len(s.srcToks)
+	ct := compToks{nullTok, nullTok, nullTok, nullTok, nullTok, nullTok}
 	var seen uint16
 	ok := s.object(func(key []byte) bool {
 		var bit uint16
+		var t *tok
 		switch string(key) {
 		case "bom-ref":
-			bit = 1
-			if t, ok := s.strOrNull(); ok {
-				m.Ref = s.text(t)
-			} else {
-				return false
-			}
+			bit, t = 1, &ct.ref
 		case "type":
-			bit = 2
-			if t, ok := s.strOrNull(); ok {
-				m.Type = s.lowerTrimmed(t)
-			} else {
-				return false
-			}
+			bit, t = 2, &ct.typ
 		case "name":
-			bit = 4
-			if t, ok := s.strOrNull(); ok {
-				m.Name = s.trimmed(t)
-			} else {
-				return false
-			}
+			bit, t = 4, &ct.name
 		case "group":
-			bit = 8
-			if t, ok := s.strOrNull(); ok {
-				m.Group = s.trimmed(t)
-			} else {
-				return false
-			}
+			bit, t = 8, &ct.group
 		case "version":
-			bit = 16
-			if t, ok := s.strOrNull(); ok {
-				m.Version = s.trimmed(t)
-			} else {
-				return false
-			}
+			bit, t = 16, &ct.version
 		case "purl":
-			bit = 32
-			if t, ok := s.strOrNull(); ok {
-				m.PURL = s.trimmed(t)
-			} else {
-				return false
-			}
+			bit, t = 32, &ct.purl
 		case "hashes":
 			bit = 64
-			if !s.hashes(&m) {
-				return false
-			}
 		case "externalReferences":
 			bit = 128
-			if !s.extRefs(&m) {
-				return false
-			}
 		case "components":
 			bit = 256
-			if !s.null() {
-				if s.peek() != '[' || !s.components(idx) {
-					return false
-				}
-			}
 		default:
 			if oddKey(key, componentKeys) {
 				return false
@@ -481,11 +471,28 @@ func (s *scanner) component(parent int32) bool {
 			return false
 		}
 		seen |= bit
-		return true
+		if t != nil {
+			var ok bool
+			*t, ok = s.strOrNull()
+			return ok
+		}
+		switch bit {
+		case 64:
+			return s.hashes()
+		case 128:
+			return s.extRefs()
+		default:
+			if s.null() {
+				return true
+			}
+			return s.peek() == '[' && s.components(idx)
+		}
 	})
 	if !ok {
 		return false
 	}
+	m := s.build(&ct, s.hashToks[hb:], s.srcToks[sb:])
+	s.hashToks, s.srcToks = s.hashToks[:hb], s.srcToks[:sb]
 	if m.Ref == "" {
 		s.noRef = true
 	}
@@ -494,8 +501,186 @@ func (s *scanner) component(parent int32) bool {
 	return true
 }
 
-// hashes reads a component's hashes (null or an array of objects).
-func (s *scanner) hashes(m *model.Component) bool {
+// build makes a component's strings (but Sources added by
+// IdentifyComponent) as component does, all in one allocation.
+func (s *scanner) build(ct *compToks, hashes, srcs []tok) model.Component {
+	b := s.scratch[:0]
+	var ref, name, group, version, purl, typ [2]int
+	b, ref = s.put(b, ct.ref, asIs)
+	b, name = s.put(b, ct.name, trim)
+	b, group = s.put(b, ct.group, trim)
+	b, version = s.put(b, ct.version, trim)
+	b, purl = s.put(b, ct.purl, trim)
+	if purl != ref && string(b[purl[0]:purl[1]]) == string(b[ref[0]:ref[1]]) {
+		b, purl = b[:purl[0]], ref // often the same text: keep it once
+	}
+	typName, interned := s.internType(ct.typ)
+	if !interned {
+		b, typ = s.put(b, ct.typ, lowerTrim)
+	}
+	spans := s.spans[:0]
+	for i := 0; i+1 < len(hashes); i += 2 {
+		var h [2]int
+		var ok bool
+		if b, h, ok = s.putHash(b, hashes[i], hashes[i+1]); ok {
+			spans = append(spans, h)
+		}
+	}
+	nh := len(spans)
+	for _, t := range srcs {
+		var u [2]int
+		b, u = s.put(b, t, asIs)
+		spans = append(spans, u)
+	}
+	str := string(b)
+	s.scratch, s.spans = b, spans
+
+	m := model.Component{
+		Ref:     str[ref[0]:ref[1]],
+		Name:    str[name[0]:name[1]],
+		Group:   str[group[0]:group[1]],
+		Version: str[version[0]:version[1]],
+		PURL:    str[purl[0]:purl[1]],
+		Type:    typName,
+	}
+	if !interned {
+		m.Type = str[typ[0]:typ[1]]
+	}
+	if nh > 0 {
+		m.Hashes = make([]string, nh)
+		for i, h := range spans[:nh] {
+			m.Hashes[i] = str[h[0]:h[1]]
+		}
+	}
+	for _, u := range spans[nh:] {
+		m.AddSource(str[u[0]:u[1]])
+	}
+	return m
+}
+
+// How put transforms a string.
+const (
+	asIs      = iota
+	trim      // strings.TrimSpace
+	lowerTrim // strings.ToLower(strings.TrimSpace)
+)
+
+// put appends the text of t (transformed by how) to b and returns where it
+// is.
+func (s *scanner) put(b []byte, t tok, how int) ([]byte, [2]int) {
+	start := len(b)
+	if t.null() {
+		return b, [2]int{start, start}
+	}
+	raw := s.data[t.start:t.end]
+	if t.esc() || t.hi() && (how == lowerTrim || !utf8.Valid(raw)) {
+		v := s.text(t)
+		switch how {
+		case trim:
+			v = strings.TrimSpace(v)
+		case lowerTrim:
+			v = strings.ToLower(strings.TrimSpace(v))
+		}
+		b = append(b, v...)
+		return b, [2]int{start, len(b)}
+	}
+	switch how {
+	case asIs:
+		b = append(b, raw...)
+	case trim:
+		b = append(b, bytes.TrimSpace(raw)...)
+	default:
+		for _, c := range bytes.TrimSpace(raw) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	return b, [2]int{start, len(b)}
+}
+
+// putHash appends hash() of two tokens: "alg:value", the algorithm lower
+// case without dashes, the value lower case, both trimmed; ok is false when
+// either is empty.
+func (s *scanner) putHash(b []byte, alg, val tok) ([]byte, [2]int, bool) {
+	start := len(b)
+	if alg.null() || val.null() {
+		return b, [2]int{}, false
+	}
+	if alg.esc() || alg.hi() || val.esc() || val.hi() {
+		h, ok := hash(cdx.Hash{Algorithm: cdx.HashAlgorithm(s.text(alg)), Value: s.text(val)})
+		b = append(b, h...)
+		return b, [2]int{start, len(b)}, ok
+	}
+	for _, c := range bytes.TrimSpace(s.data[alg.start:alg.end]) {
+		if c == '-' {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	v := bytes.TrimSpace(s.data[val.start:val.end])
+	if len(b) == start || len(v) == 0 {
+		return b[:start], [2]int{}, false
+	}
+	b = append(b, ':')
+	for _, c := range v {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, [2]int{start, len(b)}, true
+}
+
+// internType returns the component types of the specification, lower case
+// and trimmed, without allocating.
+func (s *scanner) internType(t tok) (string, bool) {
+	if t.null() {
+		return "", true
+	}
+	if t.esc() || t.hi() {
+		return "", false
+	}
+	switch string(bytes.TrimSpace(s.data[t.start:t.end])) {
+	case "library":
+		return "library", true
+	case "application":
+		return "application", true
+	case "framework":
+		return "framework", true
+	case "container":
+		return "container", true
+	case "platform":
+		return "platform", true
+	case "operating-system":
+		return "operating-system", true
+	case "device":
+		return "device", true
+	case "device-driver":
+		return "device-driver", true
+	case "firmware":
+		return "firmware", true
+	case "file":
+		return "file", true
+	case "machine-learning-model":
+		return "machine-learning-model", true
+	case "data":
+		return "data", true
+	case "cryptographic-asset":
+		return "cryptographic-asset", true
+	case "":
+		return "", true
+	}
+	return "", false
+}
+
+// hashes reads a component's hashes (null or an array of objects) onto
+// s.hashToks, as (alg, content) pairs.
+func (s *scanner) hashes() bool {
 	if s.null() {
 		return true
 	}
@@ -509,83 +694,40 @@ func (s *scanner) hashes(m *model.Component) bool {
 		if s.peek() != '{' || !s.enter() {
 			return false
 		}
-		var alg, val tok
-		alg.null, val.null = true, true
+		alg, val := nullTok, nullTok
 		var seen uint8
 		ok := s.object(func(key []byte) bool {
 			var bit uint8
-			var ok bool
+			var t *tok
 			switch string(key) {
 			case "alg":
-				bit = 1
-				alg, ok = s.strOrNull()
+				bit, t = 1, &alg
 			case "content":
-				bit = 2
-				val, ok = s.strOrNull()
+				bit, t = 2, &val
 			default:
 				if oddKey(key, hashKeys) {
 					return false
 				}
 				return s.skip()
 			}
-			if !ok || seen&bit != 0 {
+			if seen&bit != 0 {
 				return false
 			}
 			seen |= bit
-			return true
+			var ok bool
+			*t, ok = s.strOrNull()
+			return ok
 		})
-		if !ok {
-			return false
+		if ok && !alg.null() && !val.null() {
+			s.hashToks = append(s.hashToks, alg, val)
 		}
-		if h, ok := s.hash(alg, val); ok {
-			m.Hashes = append(m.Hashes, h)
-		}
-		return true
+		return ok
 	})
 }
 
-// hash is hash() for two tokens: "alg:value", the algorithm lower case
-// without dashes, the value lower case, both trimmed.
-func (s *scanner) hash(alg, val tok) (string, bool) {
-	if alg.null || val.null {
-		return "", false
-	}
-	if alg.esc || alg.hi || val.esc || val.hi {
-		return hash(cdx.Hash{Algorithm: cdx.HashAlgorithm(s.text(alg)), Value: s.text(val)})
-	}
-	a := bytes.TrimSpace(s.data[alg.start:alg.end])
-	v := bytes.TrimSpace(s.data[val.start:val.end])
-	if len(v) == 0 {
-		return "", false
-	}
-	b := s.scratch[:0]
-	for _, c := range a {
-		if c == '-' {
-			continue
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	if len(b) == 0 {
-		s.scratch = b
-		return "", false
-	}
-	b = append(b, ':')
-	for _, c := range v {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	s.scratch = b
-	return string(b), true
-}
-
 // extRefs reads a component's externalReferences (null or an array of
-// objects), adding distribution URLs to m's sources.
-func (s *scanner) extRefs(m *model.Component) bool {
+// objects), adding the URLs of distribution references to s.srcToks.
+func (s *scanner) extRefs() bool {
 	if s.null() {
 		return true
 	}
@@ -599,45 +741,41 @@ func (s *scanner) extRefs(m *model.Component) bool {
 		if s.peek() != '{' || !s.enter() {
 			return false
 		}
-		var typ, url tok
-		typ.null, url.null = true, true
+		typ, url := nullTok, nullTok
 		var seen uint8
 		ok := s.object(func(key []byte) bool {
 			var bit uint8
-			var ok bool
+			var t *tok
 			switch string(key) {
 			case "type":
-				bit = 1
-				typ, ok = s.strOrNull()
+				bit, t = 1, &typ
 			case "url":
-				bit = 2
-				url, ok = s.strOrNull()
+				bit, t = 2, &url
 			default:
 				if oddKey(key, extRefKeys) {
 					return false
 				}
 				return s.skip()
 			}
-			if !ok || seen&bit != 0 {
+			if seen&bit != 0 {
 				return false
 			}
 			seen |= bit
-			return true
+			var ok bool
+			*t, ok = s.strOrNull()
+			return ok
 		})
-		if !ok {
-			return false
+		if !ok || typ.null() {
+			return ok
 		}
-		if typ.null {
-			return true
-		}
-		var t []byte
-		if typ.esc || typ.hi {
-			t = []byte(s.text(typ))
+		var t string
+		if typ.esc() || typ.hi() {
+			t = s.text(typ)
 		} else {
-			t = s.data[typ.start:typ.end]
+			t = string(s.data[typ.start:typ.end]) // not allocated: compared only
 		}
-		if string(t) == string(cdx.ERTypeDistribution) || string(t) == string(cdx.ERTypeDistributionIntake) {
-			m.AddSource(s.text(url))
+		if t == string(cdx.ERTypeDistribution) || t == string(cdx.ERTypeDistributionIntake) {
+			s.srcToks = append(s.srcToks, url)
 		}
 		return true
 	})
@@ -652,40 +790,17 @@ func (s *scanner) dependencies() bool {
 		if s.peek() != '{' || !s.enter() {
 			return false
 		}
-		var ref tok
-		ref.null = true
-		from := ""
-		hasRef := false
-		dependsOn := -1 // position of a dependsOn array read before ref
+		ref := nullTok
+		hasDeps := false
+		to := s.depToks[:0]
 		var seen uint8
 		ok := s.object(func(key []byte) bool {
 			var bit uint8
 			switch string(key) {
 			case "ref":
 				bit = 1
-				var ok bool
-				if ref, ok = s.strOrNull(); !ok {
-					return false
-				}
-				from, hasRef = s.text(ref), true
 			case "dependsOn":
 				bit = 2
-				if s.null() {
-					break
-				}
-				if s.peek() != '[' {
-					return false
-				}
-				if hasRef {
-					if !s.dependsOn(from) {
-						return false
-					}
-				} else {
-					dependsOn = s.pos
-					if !s.skip() {
-						return false
-					}
-				}
 			default:
 				if oddKey(key, dependencyKey) {
 					return false
@@ -696,39 +811,57 @@ func (s *scanner) dependencies() bool {
 				return false
 			}
 			seen |= bit
-			return true
+			if bit == 1 {
+				var ok bool
+				ref, ok = s.strOrNull()
+				return ok
+			}
+			if s.null() {
+				return true
+			}
+			if s.peek() != '[' {
+				return false
+			}
+			hasDeps = true
+			return s.array(func() bool {
+				t, ok := s.strOrNull()
+				to = append(to, t)
+				return ok
+			})
 		})
-		if !ok {
-			return false
-		}
-		if dependsOn >= 0 {
-			// The array is known to be well-formed: read it again.
-			pos, depth := s.pos, s.depth
-			s.pos = dependsOn
-			ok = s.dependsOn(from)
-			s.pos, s.depth = pos, depth
+		s.depToks = to
+		if ok && hasDeps {
+			s.dependency(ref, to)
 		}
 		return ok
 	})
 }
 
-// dependsOn reads a dependsOn array (not null) of the dependency from.
-func (s *scanner) dependsOn(from string) bool {
-	if from == "" {
+// dependency adds the edges of one dependency, with its strings in one
+// allocation, as converter.dependencies does.
+func (s *scanner) dependency(ref tok, to []tok) {
+	b, from := s.put(s.scratch[:0], ref, asIs)
+	if from[0] == from[1] {
+		s.scratch = b
 		s.depWarn = append(s.depWarn, "dependency without ref ignored")
+		return
 	}
-	return s.array(func() bool {
-		t, ok := s.strOrNull()
-		if !ok || from == "" {
-			return ok
+	spans := s.spans[:0]
+	for _, t := range to {
+		var sp [2]int
+		b, sp = s.put(b, t, asIs)
+		spans = append(spans, sp)
+	}
+	str := string(b)
+	s.scratch, s.spans = b, spans
+	f := str[from[0]:from[1]]
+	for _, sp := range spans {
+		if sp[0] == sp[1] {
+			s.depWarn = append(s.depWarn, fmt.Sprintf("dependency of %s with empty ref ignored", f))
+			continue
 		}
-		if t.null || t.start == t.end {
-			s.depWarn = append(s.depWarn, fmt.Sprintf("dependency of %s with empty ref ignored", from))
-			return true
-		}
-		s.deps = append(s.deps, model.Edge{From: from, To: s.text(t)})
-		return true
-	})
+		s.deps = append(s.deps, model.Edge{From: f, To: str[sp[0]:sp[1]]})
+	}
 }
 
 // oddKey reports whether an unused key would match a kept one in
@@ -766,86 +899,19 @@ func asciiEqualFold(a string, b []byte) bool {
 	return true
 }
 
-// Strings.
-
 // text returns the string a token stands for, as encoding/json decodes it
 // ("" for null).
 func (s *scanner) text(t tok) string {
-	if t.null {
+	if t.null() {
 		return ""
 	}
 	b := s.data[t.start:t.end]
-	if t.esc || t.hi && !utf8.Valid(b) {
+	if t.esc() || t.hi() && !utf8.Valid(b) {
 		var v string
 		if err := json.Unmarshal(s.data[t.start-1:t.end+1], &v); err != nil {
 			s.bad = true
 		}
 		return v
-	}
-	return string(b)
-}
-
-// trimmed is strings.TrimSpace(s.text(t)), converting once.
-func (s *scanner) trimmed(t tok) string {
-	if t.null {
-		return ""
-	}
-	if t.esc || t.hi {
-		return strings.TrimSpace(s.text(t))
-	}
-	return string(bytes.TrimSpace(s.data[t.start:t.end]))
-}
-
-// lowerTrimmed is strings.ToLower(strings.TrimSpace(s.text(t))), with the
-// component types of the specification not allocated.
-func (s *scanner) lowerTrimmed(t tok) string {
-	if t.null {
-		return ""
-	}
-	if t.esc || t.hi {
-		return strings.ToLower(strings.TrimSpace(s.text(t)))
-	}
-	b := bytes.TrimSpace(s.data[t.start:t.end])
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			l := append(s.scratch[:0], b...)
-			for j := i; j < len(l); j++ {
-				if c := l[j]; 'A' <= c && c <= 'Z' {
-					l[j] = c + 'a' - 'A'
-				}
-			}
-			s.scratch = l
-			b = l
-			break
-		}
-	}
-	switch string(b) {
-	case "application":
-		return "application"
-	case "framework":
-		return "framework"
-	case "library":
-		return "library"
-	case "container":
-		return "container"
-	case "platform":
-		return "platform"
-	case "operating-system":
-		return "operating-system"
-	case "device":
-		return "device"
-	case "device-driver":
-		return "device-driver"
-	case "firmware":
-		return "firmware"
-	case "file":
-		return "file"
-	case "machine-learning-model":
-		return "machine-learning-model"
-	case "data":
-		return "data"
-	case "cryptographic-asset":
-		return "cryptographic-asset"
 	}
 	return string(b)
 }
@@ -877,7 +943,7 @@ func (s *scanner) null() bool {
 // strOrNull reads a string or null.
 func (s *scanner) strOrNull() (tok, bool) {
 	if s.null() {
-		return tok{null: true}, true
+		return nullTok, true
 	}
 	if s.peek() != '"' {
 		return tok{}, false
@@ -891,23 +957,57 @@ const (
 	spaces = 0x2020202020202020
 )
 
-// ws skips white space.
+// ws skips white space. The test for none is inlined at each call site,
+// where the branch is well predicted.
 func (s *scanner) ws() {
+	if s.pos < len(s.data) && s.data[s.pos] > ' ' {
+		return
+	}
+	s.wsMore()
+}
+
+// colon skips the white space after a colon: in pretty-printed JSON one
+// space.
+func (s *scanner) colon() {
+	if i := s.pos; i+1 < len(s.data) && s.data[i] == ' ' && s.data[i+1] > ' ' {
+		s.pos = i + 1
+		return
+	}
+	s.wsMore()
+}
+
+// wsMore is ws: in pretty-printed JSON a newline and indentation.
+func (s *scanner) wsMore() {
 	d := s.data
 	i := s.pos
 	for i < len(d) {
-		switch d[i] {
-		case ' ':
-			i++
-			for i+8 <= len(d) && binary.LittleEndian.Uint64(d[i:]) == spaces {
-				i += 8
-			}
-		case '\n', '\t', '\r':
-			i++
-		default:
-			s.pos = i
-			return
+		c := d[i]
+		if c > ' ' {
+			break
 		}
+		if c == '\n' && i+17 <= len(d) {
+			// A newline and up to 16 spaces, without branches.
+			n1 := bits.TrailingZeros64(binary.LittleEndian.Uint64(d[i+1:])^spaces) >> 3
+			n2 := bits.TrailingZeros64(binary.LittleEndian.Uint64(d[i+9:])^spaces) >> 3
+			i += 1 + n1 + n2&-(n1>>3)
+			continue
+		}
+		if c == ' ' {
+			if i+8 <= len(d) {
+				if x := binary.LittleEndian.Uint64(d[i:]) ^ spaces; x != 0 {
+					i += bits.TrailingZeros64(x) >> 3
+				} else {
+					i += 8
+				}
+				continue
+			}
+			i++
+			continue
+		}
+		if c != '\n' && c != '\r' && c != '\t' {
+			break
+		}
+		i++
 	}
 	s.pos = i
 }
@@ -917,7 +1017,8 @@ func (s *scanner) ws() {
 func (s *scanner) str() (tok, bool) {
 	d := s.data
 	i := s.pos + 1
-	t := tok{start: i}
+	start := i
+	var esc uint8
 	var acc uint64 // every byte of the string or'ed: non-ASCII shows in msb
 	for {
 		// Eight bytes at a time, up to a quote, a backslash or a control
@@ -937,37 +1038,39 @@ func (s *scanner) str() (tok, bool) {
 			i += 8
 		}
 		if i >= len(d) {
-			return t, false
+			return tok{}, false
 		}
 		switch c := d[i]; {
 		case c == '"':
-			t.end = i
-			t.hi = acc&msb != 0
+			f := esc
+			if acc&msb != 0 {
+				f |= tokHi
+			}
 			s.pos = i + 1
-			return t, true
+			return tok{start, i, f}, true
 		case c == '\\':
-			t.esc = true
+			esc = tokEsc
 			if i+1 >= len(d) {
-				return t, false
+				return tok{}, false
 			}
 			switch d[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
 				if i+6 > len(d) {
-					return t, false
+					return tok{}, false
 				}
 				for _, h := range d[i+2 : i+6] {
 					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return t, false
+						return tok{}, false
 					}
 				}
 				i += 6
 			default:
-				return t, false
+				return tok{}, false
 			}
 		case c < 0x20:
-			return t, false
+			return tok{}, false
 		default:
 			acc |= uint64(c) << 56
 			i++
@@ -986,12 +1089,9 @@ func (s *scanner) skip() bool {
 		_, ok := s.str()
 		return ok
 	case '{':
-		if !s.enter() {
-			return false
-		}
-		return s.object(func([]byte) bool { return s.skip() })
+		return s.skipObject()
 	case '[':
-		return s.array(s.skip)
+		return s.skipArray()
 	case 't':
 		return s.literal("true")
 	case 'f':
@@ -1000,6 +1100,88 @@ func (s *scanner) skip() bool {
 		return s.literal("null")
 	default:
 		return s.number()
+	}
+}
+
+// skipObject is skip for an object.
+func (s *scanner) skipObject() bool {
+	if !s.enter() {
+		return false
+	}
+	d := s.data
+	s.pos++
+	s.ws()
+	if s.pos < len(d) && d[s.pos] == '}' {
+		s.pos++
+		s.depth--
+		return true
+	}
+	for {
+		if s.pos >= len(d) || d[s.pos] != '"' {
+			return false
+		}
+		if _, ok := s.str(); !ok {
+			return false
+		}
+		s.ws()
+		if s.pos >= len(d) || d[s.pos] != ':' {
+			return false
+		}
+		s.pos++
+		s.colon()
+		if !s.skip() {
+			return false
+		}
+		s.ws()
+		if s.pos >= len(d) {
+			return false
+		}
+		switch d[s.pos] {
+		case ',':
+			s.pos++
+			s.ws()
+		case '}':
+			s.pos++
+			s.depth--
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skipArray is skip for an array.
+func (s *scanner) skipArray() bool {
+	if !s.enter() {
+		return false
+	}
+	d := s.data
+	s.pos++
+	s.ws()
+	if s.pos < len(d) && d[s.pos] == ']' {
+		s.pos++
+		s.depth--
+		return true
+	}
+	for {
+		if !s.skip() {
+			return false
+		}
+		s.ws()
+		if s.pos >= len(d) {
+			return false
+		}
+		switch d[s.pos] {
+		case ',':
+			s.pos++
+			s.ws()
+		case ']':
+			s.pos++
+			s.depth--
+			return true
+		default:
+			return false
+		}
 	}
 }
 
