@@ -46,6 +46,7 @@ type Graph struct {
 	dist   []int32 // BFS distance from the root, -1 when unreachable
 	parent []int32
 	dup    map[int32]bool // nodes whose ref an earlier node already has
+	rank   []int32        // traversal order of nodes, computed when first needed
 }
 
 // New builds the graph of doc. rootName names the stand-in root of a
@@ -139,22 +140,37 @@ func (g *Graph) reportUnreached() {
 	g.Problems = append(g.Problems, fmt.Sprintf("%d of %d component(s) not reached from the root by the dependency graph: %s%s", n, len(g.Nodes)-1, strings.Join(names, ", "), more))
 }
 
-// less orders nodes for deterministic traversal: display name, version, ref.
-func (g *Graph) compare(a, b int32) int {
-	na, nb := g.Nodes[a], g.Nodes[b]
-	return cmp.Or(
-		strings.Compare(na.DisplayName(), nb.DisplayName()),
-		strings.Compare(na.Version, nb.Version),
-		strings.Compare(na.Ref, nb.Ref),
-		cmp.Compare(a, b),
-	)
+// ranks orders all nodes once for deterministic traversal: by display name,
+// version, ref, then position. Adjacency lists are sorted by rank, a plain
+// integer compare, instead of building display names in every comparison.
+func (g *Graph) ranks() []int32 {
+	n := len(g.Nodes)
+	type key struct {
+		name, version, ref string
+		i                  int32
+	}
+	keys := make([]key, n)
+	for i, c := range g.Nodes {
+		keys[i] = key{c.DisplayName(), c.Version, c.Ref, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.version, b.version), strings.Compare(a.ref, b.ref), cmp.Compare(a.i, b.i))
+	})
+	rank := make([]int32, n)
+	for r, k := range keys {
+		rank[k.i] = int32(r)
+	}
+	return rank
 }
 
 func (g *Graph) sortUnique(s []int32) []int32 {
 	if len(s) < 2 {
 		return s
 	}
-	slices.SortFunc(s, g.compare)
+	if g.rank == nil {
+		g.rank = g.ranks()
+	}
+	slices.SortFunc(s, func(a, b int32) int { return cmp.Compare(g.rank[a], g.rank[b]) })
 	return slices.Compact(s)
 }
 

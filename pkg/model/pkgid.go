@@ -69,6 +69,9 @@ func NormalizeName(typ, namespace, name string) (string, string) {
 // PEP503 normalises a Python distribution name: lower case, and every run of
 // "-", "_" or "." replaced by a single "-".
 func PEP503(name string) string {
+	if pep503Normal(name) {
+		return name // no allocation for the common case
+	}
 	var b strings.Builder
 	b.Grow(len(name))
 	sep := false
@@ -90,11 +93,32 @@ func PEP503(name string) string {
 	return b.String()
 }
 
-// PURL is a parsed package URL: identity plus version and qualifiers.
+// PURL is a parsed package URL: identity plus version and the qualifiers
+// sbomx uses (repository_url and download_url, for sources).
 type PURL struct {
 	ID         PkgID
 	Version    string
 	Qualifiers map[string]string
+}
+
+// usedQualifier reports the qualifiers PURL keeps.
+func usedQualifier(k string) bool { return k == "repository_url" || k == "download_url" }
+
+// pep503Normal reports whether name is already PEP 503-normal: lower case,
+// single "-" separators, none at either end.
+func pep503Normal(name string) bool {
+	if name == "" || name[0] == '-' || name[len(name)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'A' <= c && c <= 'Z', c == '_', c == '.':
+			return false
+		case c == '-' && name[i-1] == '-':
+			return false
+		}
+	}
+	return true
 }
 
 // ParsePURL parses and normalises a package URL. Unlike packageurl-go alone it
@@ -123,8 +147,13 @@ func parsePURLSlow(s string) (PURL, bool) {
 	}
 	ns, name = NormalizeName(typ, ns, name)
 	var q map[string]string
-	if len(p.Qualifiers) > 0 {
-		q = p.Qualifiers.Map()
+	for k, v := range p.Qualifiers.Map() {
+		if usedQualifier(k) {
+			if q == nil {
+				q = map[string]string{}
+			}
+			q[k] = v
+		}
 	}
 	return PURL{ID: PkgID{Type: typ, Namespace: ns, Name: name}, Version: p.Version, Qualifiers: q}, true
 }

@@ -126,9 +126,8 @@ func TestParsePURL(t *testing.T) {
 			name: "maven with qualifiers",
 			in:   "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar",
 			want: model.PURL{
-				ID:         model.PkgID{Type: "maven", Namespace: "org.apache.logging.log4j", Name: "log4j-core"},
-				Version:    "2.14.1",
-				Qualifiers: map[string]string{"type": "jar"},
+				ID:      model.PkgID{Type: "maven", Namespace: "org.apache.logging.log4j", Name: "log4j-core"},
+				Version: "2.14.1",
 			},
 		},
 		{
@@ -145,9 +144,8 @@ func TestParsePURL(t *testing.T) {
 			name: "golang subpath and qualifiers ignored",
 			in:   "pkg:golang/golang.org/x/net@v0.5.0?type=module#http2",
 			want: model.PURL{
-				ID:         model.PkgID{Type: "golang", Namespace: "golang.org/x", Name: "net"},
-				Version:    "v0.5.0",
-				Qualifiers: map[string]string{"type": "module"},
+				ID:      model.PkgID{Type: "golang", Namespace: "golang.org/x", Name: "net"},
+				Version: "v0.5.0",
 			},
 		},
 		{

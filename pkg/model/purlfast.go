@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -73,6 +74,8 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 		ns = strings.Trim(strings.Join(segs, "/"), "/")
 	}
 	var q map[string]string
+	var seenBuf [8]string
+	seen := seenBuf[:0]
 	for rawQuery != "" {
 		var kv string
 		kv, rawQuery, _ = strings.Cut(rawQuery, "&")
@@ -94,8 +97,12 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 		if v == "" {
 			continue
 		}
-		if _, dup := q[k]; dup {
-			return PURL{}, false, false
+		if slices.Contains(seen, k) {
+			return PURL{}, false, false // packageurl-go rejects duplicate keys
+		}
+		seen = append(seen, k)
+		if !usedQualifier(k) {
+			continue
 		}
 		if q == nil {
 			q = map[string]string{}
