@@ -269,7 +269,9 @@ func (w *worker) load(f *File, filterable bool) {
 		}
 	}
 	if filterable {
-		if format, ok := decode.Sniff(data); ok && decode.LooksComplete(format, data) && !opt.Prefilter(data, &w.scratch) {
+		// The byte search first: when it says "maybe" (a match is likely,
+		// or the package is common) the completeness check is not needed.
+		if format, ok := decode.Sniff(data); ok && !opt.Prefilter(data, &w.scratch) && decode.LooksComplete(format, data) {
 			f.Status = StatusSBOM
 			f.SBOM = &SBOMInfo{Format: format, Prefiltered: true}
 			return

@@ -54,6 +54,7 @@ type scanner struct {
 	noRef   bool              // some component has no bom-ref
 	deps    []model.Edge
 	depWarn []string
+	refs    map[string]string // component refs read so far, for interning
 
 	// Scratch space, reused.
 	hashToks []tok // (alg, content) pairs of the components being read
@@ -840,6 +841,28 @@ func (s *scanner) dependencies() bool {
 // dependency adds the edges of one dependency, with its strings in one
 // allocation, as converter.dependencies does.
 func (s *scanner) dependency(ref tok, to []tok) {
+	// Most refs name a component read already: reuse its Ref string rather
+	// than allocating a copy for every edge.
+	if f, ok := s.intern(ref); ok && f != "" {
+		all := true
+		for _, t := range to {
+			if _, ok := s.intern(t); !ok {
+				all = false
+				break
+			}
+		}
+		if all {
+			for _, t := range to {
+				v, _ := s.intern(t)
+				if v == "" {
+					s.depWarn = append(s.depWarn, fmt.Sprintf("dependency of %s with empty ref ignored", f))
+					continue
+				}
+				s.deps = append(s.deps, model.Edge{From: f, To: v})
+			}
+			return
+		}
+	}
 	b, from := s.put(s.scratch[:0], ref, asIs)
 	if from[0] == from[1] {
 		s.scratch = b
@@ -862,6 +885,28 @@ func (s *scanner) dependency(ref tok, to []tok) {
 		}
 		s.deps = append(s.deps, model.Edge{From: f, To: str[sp[0]:sp[1]]})
 	}
+}
+
+// intern returns the Ref of an already read component equal to t's text,
+// without allocating; ok is false when there is none (or t needs decoding).
+// An empty token interns to "".
+func (s *scanner) intern(t tok) (string, bool) {
+	if t.null() || t.esc() || t.hi() {
+		return "", false
+	}
+	if t.start == t.end {
+		return "", true
+	}
+	if s.refs == nil {
+		s.refs = make(map[string]string, len(s.comps))
+		for i := range s.comps {
+			if r := s.comps[i].Ref; r != "" {
+				s.refs[r] = r
+			}
+		}
+	}
+	v, ok := s.refs[string(s.data[t.start:t.end])]
+	return v, ok
 }
 
 // oddKey reports whether an unused key would match a kept one in
