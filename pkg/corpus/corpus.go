@@ -84,6 +84,8 @@ type Options struct {
 	// Progress, when set, is kept up to date while files are read, for a
 	// progress line.
 	Progress *Progress
+	// Decode tunes the decoders (SkipHashes when no query needs hashes).
+	Decode decode.Options
 	// Hidden searches directories whose name starts with "." (as rg
 	// --hidden does). Without it such a directory is listed as skipped, not
 	// walked; .github is always walked (it holds CODEOWNERS) and .git never.
@@ -277,7 +279,7 @@ func (w *worker) load(f *File, filterable bool) {
 			return
 		}
 	}
-	doc, err := decode.Decode(data)
+	doc, err := decode.DecodeWith(data, opt.Decode)
 	if err != nil {
 		if errors.Is(err, model.ErrNotSBOM) {
 			f.Status, f.Reason = StatusSkipped, "not an SBOM"

@@ -16,12 +16,21 @@ import (
 type format struct {
 	name   string
 	sniff  func([]byte) (model.Format, bool)
-	decode func([]byte) (*model.Document, error)
+	decode func([]byte, Options) (*model.Document, error)
 }
 
 var formats = []format{
-	{name: "cyclonedx", sniff: cyclonedx.Sniff, decode: cyclonedx.Decode},
-	{name: "spdx", sniff: spdx.Sniff, decode: spdx.Decode},
+	{name: "cyclonedx", sniff: cyclonedx.Sniff, decode: func(data []byte, o Options) (*model.Document, error) {
+		return cyclonedx.DecodeOptions(data, cyclonedx.Options{SkipHashes: o.SkipHashes})
+	}},
+	{name: "spdx", sniff: spdx.Sniff, decode: func(data []byte, _ Options) (*model.Document, error) { return spdx.Decode(data) }},
+}
+
+// Options tune decoding for speed; the zero value reads everything.
+type Options struct {
+	// SkipHashes allows decoders to leave Component.Hashes empty (no query
+	// asks for a hash). Decoders that read hashes cheaply still do.
+	SkipHashes bool
 }
 
 // Decode decodes data as the first format whose sniffer claims it. Data no
@@ -29,7 +38,10 @@ var formats = []format{
 // like an SBOM of a format sbomx cannot read (SPDX YAML, RDF), the error says
 // so and does not wrap ErrNotSBOM, because skipping it would hide packages.
 // A panic inside a decoder is returned as an error.
-func Decode(data []byte) (doc *model.Document, err error) {
+func Decode(data []byte) (*model.Document, error) { return DecodeWith(data, Options{}) }
+
+// DecodeWith is Decode with options.
+func DecodeWith(data []byte, opt Options) (doc *model.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("decoder panic: %v\n%s", r, debug.Stack())
@@ -37,7 +49,7 @@ func Decode(data []byte) (doc *model.Document, err error) {
 	}()
 	for _, f := range formats {
 		if _, ok := f.sniff(data); ok {
-			return f.decode(data)
+			return f.decode(data, opt)
 		}
 	}
 	if what := unsupported(data); what != "" {

@@ -226,6 +226,7 @@ func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 	if !opt.NoPrefilter {
 		opt.Prefilter = query.NewPrefilter(opt.Queries)
 	}
+	opt.SkipHashes = !slices.ContainsFunc(opt.Queries, func(q *query.Query) bool { return q.Kind == query.KindHash })
 	tree, err := LoadTree(ctx, fsys, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
 		return match(file, doc, g, opt)
 	})

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/sbomx/sbomx/pkg/corpus"
+	"github.com/sbomx/sbomx/pkg/decode"
 	"github.com/sbomx/sbomx/pkg/inventory"
 	"github.com/sbomx/sbomx/pkg/query"
 )
@@ -29,6 +30,8 @@ type TreeOptions struct {
 	Prefilter *query.Prefilter
 	// Progress, when set, counts files as they are read.
 	Progress *corpus.Progress
+	// SkipHashes lets decoders leave hashes out: no query needs them.
+	SkipHashes bool
 }
 
 // Tree is a loaded tree: every file, and the services they make up.
@@ -70,6 +73,7 @@ func LoadTree(ctx context.Context, fsys fs.FS, opt TreeOptions, visit corpus.Vis
 	corp, err := corpus.Load(ctx, fsys, corpus.Options{
 		Prefilter:   prefilter,
 		Progress:    opt.Progress,
+		Decode:      decode.Options{SkipHashes: opt.SkipHashes},
 		Workers:     opt.Workers,
 		Hidden:      opt.Hidden,
 		MaxFileSize: opt.MaxFileSize,

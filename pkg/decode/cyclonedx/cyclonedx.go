@@ -72,7 +72,19 @@ func Sniff(data []byte) (model.Format, bool) {
 // cyclonedx-go rejects the document and the slow path reads it leniently with
 // a "read leniently, skipped fields sbomx does not use" warning.
 func Decode(data []byte) (*model.Document, error) {
-	if doc, ok := decodeScan(data); ok {
+	return DecodeOptions(data, Options{})
+}
+
+// Options tune Decode for speed.
+type Options struct {
+	// SkipHashes may leave Component.Hashes empty: the caller asks for no
+	// hash. (Only the scanner honours it; the other stages read them.)
+	SkipHashes bool
+}
+
+// DecodeOptions is Decode with options.
+func DecodeOptions(data []byte, opt Options) (*model.Document, error) {
+	if doc, ok := decodeScan(data, opt); ok {
 		return doc, nil
 	}
 	if doc, ok := decodeFast(data); ok {

@@ -81,7 +81,7 @@ func withoutLenient(doc *model.Document) (*model.Document, bool) {
 func checkScan(t *testing.T, name string, data []byte) (scanned, lenient bool) {
 	t.Helper()
 	want, werr := decodeSlow(data)
-	got, ok := decodeScan(data)
+	got, ok := decodeScan(data, Options{})
 	if !ok {
 		return false, false
 	}
@@ -492,7 +492,7 @@ func benchDecode(b *testing.B, files [][]byte, n int64, how decoder) {
 				b.Fatal("fast path declined a benchmark file")
 			}
 		case scanPath:
-			if _, ok := decodeScan(data); !ok {
+			if _, ok := decodeScan(data, Options{}); !ok {
 				b.Fatal("scanner declined a benchmark file")
 			}
 		}
@@ -506,7 +506,7 @@ func benchDecode(b *testing.B, files [][]byte, n int64, how decoder) {
 			case fastPath:
 				decodeFast(data)
 			case scanPath:
-				decodeScan(data)
+				decodeScan(data, Options{})
 			default:
 				if _, err := decodeSlow(data); err != nil {
 					b.Fatal(err)

@@ -55,6 +55,8 @@ type scanner struct {
 	deps    []model.Edge
 	depWarn []string
 	refs    map[string]string // component refs read so far, for interning
+	// skipHashes leaves components' hashes out (no query asks for one).
+	skipHashes bool
 
 	// Scratch space, reused.
 	hashToks []tok // (alg, content) pairs of the components being read
@@ -91,12 +93,12 @@ func (t tok) plain() bool { return t.f&(tokEsc|tokHi) == 0 }
 // decodeScan decodes a CycloneDX JSON document with the scanner. It answers
 // (ok) only when decodeSlow would answer the same (but for the warning about
 // schema faults in unused fields, see above).
-func decodeScan(data []byte) (*model.Document, bool) {
+func decodeScan(data []byte, opt Options) (*model.Document, bool) {
 	data = trimLeading(data)
 	if len(data) == 0 || data[0] != '{' {
 		return nil, false
 	}
-	s := scanner{data: data}
+	s := scanner{data: data, skipHashes: opt.SkipHashes}
 	if !s.top() || s.bad {
 		return nil, false
 	}
@@ -479,6 +481,9 @@ func (s *scanner) component(parent int32) bool {
 		}
 		switch bit {
 		case 64:
+			if s.skipHashes {
+				return s.skip()
+			}
 			return s.hashes()
 		case 128:
 			return s.extRefs()
