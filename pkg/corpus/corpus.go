@@ -80,7 +80,7 @@ type Options struct {
 	// file's own content decides what it contributes: in a folder other than
 	// the tree's top with at most two candidate SBOM files (so the file's
 	// service follows from its folder, not from its root component's name).
-	Prefilter func(data []byte, scratch *[]byte) bool
+	Prefilter func(data []byte) bool
 	// Progress, when set, is kept up to date while files are read, for a
 	// progress line.
 	Progress *Progress
@@ -229,10 +229,9 @@ func (c *Corpus) filterable() []bool {
 
 // worker holds one goroutine's reusable buffers.
 type worker struct {
-	fsys    fs.FS
-	opt     Options
-	buf     []byte
-	scratch []byte
+	fsys fs.FS
+	opt  Options
+	buf  []byte
 }
 
 // safeLoad is load with a panic anywhere in reading, decoding, graph
@@ -273,7 +272,7 @@ func (w *worker) load(f *File, filterable bool) {
 	if filterable {
 		// The byte search first: when it says "maybe" (a match is likely,
 		// or the package is common) the completeness check is not needed.
-		if format, ok := decode.Sniff(data); ok && !opt.Prefilter(data, &w.scratch) && decode.LooksComplete(format, data) {
+		if format, ok := decode.Sniff(data); ok && !opt.Prefilter(data) && decode.LooksComplete(format, data) {
 			f.Status = StatusSBOM
 			f.SBOM = &SBOMInfo{Format: format, Prefiltered: true}
 			return

@@ -66,7 +66,7 @@ func LoadTree(ctx context.Context, fsys fs.FS, opt TreeOptions, visit corpus.Vis
 		listed[path.Clean(f)] = true
 	}
 	t.listed = listed
-	var prefilter func([]byte, *[]byte) bool
+	var prefilter func([]byte) bool
 	if opt.Prefilter != nil {
 		prefilter = opt.Prefilter.MayMatch
 	}

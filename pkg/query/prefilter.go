@@ -72,13 +72,12 @@ func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// MayMatch reports whether data may hold a match. scratch is reused between
-// calls to avoid allocating (pass the previous return's buffer, or nil).
-func (p *Prefilter) MayMatch(data []byte, scratch *[]byte) bool {
+// MayMatch reports whether data may hold a match.
+func (p *Prefilter) MayMatch(data []byte) bool {
 	for _, needles := range p.any {
 		all := true
 		for _, n := range needles {
-			if !containsFold(data, n, scratch) {
+			if !containsFold(data, n) {
 				all = false
 				break
 			}
@@ -113,7 +112,7 @@ func anchor(needle string) int {
 // A-Z onto a-z and leaves digits and lower-case letters alone. Other bytes may
 // fold onto letters or digits too, which can only add "maybe"s, never lose a
 // match.
-func containsFold(data []byte, needle string, _ *[]byte) bool {
+func containsFold(data []byte, needle string) bool {
 	n := len(needle)
 	if n == 0 {
 		return true

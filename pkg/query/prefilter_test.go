@@ -96,7 +96,6 @@ func queryFor(r *rand.Rand) string {
 // component, the prefilter says "maybe" for the bytes holding it.
 func TestPrefilterNeverDropsAMatch(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	var scratch []byte
 	matches := 0
 	for range 100000 {
 		q, err := Parse(queryFor(r))
@@ -109,7 +108,7 @@ func TestPrefilterNeverDropsAMatch(t *testing.T) {
 		}
 		matches++
 		p := NewPrefilter([]*Query{q})
-		if p != nil && !p.MayMatch(data, &scratch) {
+		if p != nil && !p.MayMatch(data) {
 			t.Fatalf("query %q matches %+v but the prefilter rules out %s", q.Input, c, data)
 		}
 	}
@@ -124,7 +123,6 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add(uint64(42), uint64(7))
 	f.Fuzz(func(t *testing.T, a, b uint64) {
 		r := rand.New(rand.NewPCG(a, b))
-		var scratch []byte
 		for range 50 {
 			q, err := Parse(queryFor(r))
 			if err != nil {
@@ -132,7 +130,7 @@ func FuzzPrefilter(f *testing.F) {
 			}
 			c, data := component(r)
 			if q.Matches(&c) {
-				if p := NewPrefilter([]*Query{q}); p != nil && !p.MayMatch(data, &scratch) {
+				if p := NewPrefilter([]*Query{q}); p != nil && !p.MayMatch(data) {
 					t.Fatalf("query %q matches %+v but the prefilter rules out %s", q.Input, c, data)
 				}
 			}
@@ -162,8 +160,7 @@ func TestPrefilterRulesOut(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var scratch []byte
-			if got := NewPrefilter([]*Query{q}).MayMatch([]byte(tt.data), &scratch); got != tt.want {
+			if got := NewPrefilter([]*Query{q}).MayMatch([]byte(tt.data)); got != tt.want {
 				t.Errorf("MayMatch = %v, want %v", got, tt.want)
 			}
 		})
