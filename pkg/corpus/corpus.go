@@ -78,8 +78,9 @@ type Options struct {
 	// Prefilter, when set, may rule an SBOM out by its bytes before it is
 	// decoded (see query.Prefilter). It is applied only where nothing but the
 	// file's own content decides what it contributes: in a folder other than
-	// the tree's top with at most two candidate SBOM files (so the file's
-	// service follows from its folder, not from its root component's name).
+	// the tree's top, with at most two candidate SBOM files and none in the
+	// folders below it (so the file's service follows from its folder, not
+	// from its root component's name).
 	Prefilter func(data []byte) bool
 	// Progress, when set, is kept up to date while files are read, for a
 	// progress line.
@@ -219,10 +220,21 @@ func (c *Corpus) filterable() []bool {
 			candidates[path.Dir(f.Path)]++
 		}
 	}
+	// A folder with candidates below it does not name one service, so its
+	// SBOMs are named by their content (see inventory): not filterable.
+	parent := map[string]bool{}
+	for dir := range candidates {
+		for d := path.Dir(dir); dir != "." && !parent[d]; d = path.Dir(d) {
+			parent[d] = true
+			if d == "." {
+				break
+			}
+		}
+	}
 	out := make([]bool, len(c.Files))
 	for i, f := range c.Files {
 		dir := path.Dir(f.Path)
-		out[i] = dir != "." && candidates[dir] <= 2
+		out[i] = dir != "." && candidates[dir] <= 2 && !parent[dir]
 	}
 	return out
 }

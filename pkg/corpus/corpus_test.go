@@ -102,3 +102,40 @@ func TestMaxFileSize(t *testing.T) {
 		t.Errorf("got %s %q", f.Status, f.Reason)
 	}
 }
+
+// TestFilterable: the prefilter may rule out only SBOMs whose service does
+// not depend on their content.
+func TestFilterable(t *testing.T) {
+	fsys := fstest.MapFS{
+		"top.json":                 {Data: []byte(cdx)}, // at the top: named by its root
+		"p/svc/sbom.json":          {Data: []byte(cdx)}, // one service's folder
+		"p/svc/catalog-info.yaml":  {Data: []byte("kind: Component\n")},
+		"p/flat/a.json":            {Data: []byte(cdx)}, // three SBOMs: named by root
+		"p/flat/b.json":            {Data: []byte(cdx)},
+		"p/flat/c.json":            {Data: []byte(cdx)},
+		"p/parent/sbom.json":       {Data: []byte(cdx)}, // SBOMs below it too
+		"p/parent/image/sbom.json": {Data: []byte(cdx)},
+		"p/parent/image/README.md": {Data: []byte("# x")},
+	}
+	c, err := Load(context.Background(), fsys, Options{
+		Keep:      func(f string) bool { return strings.HasSuffix(f, "catalog-info.yaml") },
+		Prefilter: func([]byte) bool { return false }, // rule out all it may
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, f := range c.Files {
+		if f.SBOM != nil {
+			got[f.Path] = f.SBOM.Prefiltered
+		}
+	}
+	want := map[string]bool{
+		"top.json": false, "p/svc/sbom.json": true,
+		"p/flat/a.json": false, "p/flat/b.json": false, "p/flat/c.json": false,
+		"p/parent/sbom.json": false, "p/parent/image/sbom.json": true,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("prefiltered (-want +got):\n%s", diff)
+	}
+}
