@@ -684,9 +684,11 @@ func (s *scanner) internType(t tok) (string, bool) {
 	return "", false
 }
 
-// hashes reads a component's hashes (null or an array of objects) onto
-// s.hashToks, as (alg, content) pairs.
-func (s *scanner) hashes() bool {
+// pairs reads null or an array of objects, taking the string (or null)
+// values of the two keys in keys (any other key is skipped) and handing
+// each object's pair to each. A null element is a zero object: it is
+// skipped, as encoding/json would leave it empty.
+func (s *scanner) pairs(keys []string, each func(a, b tok)) bool {
 	if s.null() {
 		return true
 	}
@@ -695,23 +697,23 @@ func (s *scanner) hashes() bool {
 	}
 	return s.array(func() bool {
 		if s.null() {
-			return true // a zero Hash, which hash() skips
+			return true
 		}
 		if s.peek() != '{' || !s.enter() {
 			return false
 		}
-		alg, val := nullTok, nullTok
+		a, b := nullTok, nullTok
 		var seen uint8
 		ok := s.object(func(key []byte) bool {
 			var bit uint8
 			var t *tok
 			switch string(key) {
-			case "alg":
-				bit, t = 1, &alg
-			case "content":
-				bit, t = 2, &val
+			case keys[0]:
+				bit, t = 1, &a
+			case keys[1]:
+				bit, t = 2, &b
 			default:
-				if oddKey(key, hashKeys) {
+				if oddKey(key, keys) {
 					return false
 				}
 				return s.skip()
@@ -724,55 +726,29 @@ func (s *scanner) hashes() bool {
 			*t, ok = s.strOrNull()
 			return ok
 		})
-		if ok && !alg.null() && !val.null() {
-			s.hashToks = append(s.hashToks, alg, val)
+		if ok {
+			each(a, b)
 		}
 		return ok
 	})
 }
 
-// extRefs reads a component's externalReferences (null or an array of
-// objects), adding the URLs of distribution references to s.srcToks.
+// hashes reads a component's hashes onto s.hashToks, as (alg, content)
+// pairs.
+func (s *scanner) hashes() bool {
+	return s.pairs(hashKeys, func(alg, val tok) {
+		if !alg.null() && !val.null() {
+			s.hashToks = append(s.hashToks, alg, val)
+		}
+	})
+}
+
+// extRefs reads a component's externalReferences, adding the URLs of
+// distribution references to s.srcToks.
 func (s *scanner) extRefs() bool {
-	if s.null() {
-		return true
-	}
-	if s.peek() != '[' {
-		return false
-	}
-	return s.array(func() bool {
-		if s.null() {
-			return true // a zero reference: no type
-		}
-		if s.peek() != '{' || !s.enter() {
-			return false
-		}
-		typ, url := nullTok, nullTok
-		var seen uint8
-		ok := s.object(func(key []byte) bool {
-			var bit uint8
-			var t *tok
-			switch string(key) {
-			case "type":
-				bit, t = 1, &typ
-			case "url":
-				bit, t = 2, &url
-			default:
-				if oddKey(key, extRefKeys) {
-					return false
-				}
-				return s.skip()
-			}
-			if seen&bit != 0 {
-				return false
-			}
-			seen |= bit
-			var ok bool
-			*t, ok = s.strOrNull()
-			return ok
-		})
-		if !ok || typ.null() {
-			return ok
+	return s.pairs(extRefKeys, func(typ, url tok) {
+		if typ.null() {
+			return
 		}
 		var t string
 		if typ.esc() || typ.hi() {
@@ -783,7 +759,6 @@ func (s *scanner) extRefs() bool {
 		if t == string(cdx.ERTypeDistribution) || t == string(cdx.ERTypeDistributionIntake) {
 			s.srcToks = append(s.srcToks, url)
 		}
-		return true
 	})
 }
 
