@@ -87,9 +87,6 @@ func (t tok) esc() bool  { return t.f&tokEsc != 0 }
 func (t tok) hi() bool   { return t.f&tokHi != 0 }
 func (t tok) null() bool { return t.f&tokNull != 0 }
 
-// plain reports a string without escapes and all ASCII.
-func (t tok) plain() bool { return t.f&(tokEsc|tokHi) == 0 }
-
 // decodeScan decodes a CycloneDX JSON document with the scanner. It answers
 // (ok) only when decodeSlow would answer the same (but for the warning about
 // schema faults in unused fields, see above).
