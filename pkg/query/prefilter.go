@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+
+	"github.com/sbomx/sbomx/pkg/internal/foldscan"
 )
 
 // Prefilter rules files out by their bytes before anything is decoded, as
@@ -17,10 +19,10 @@ import (
 // split into group/name) keeps those runs intact. They are looked for
 // case-insensitively. A file that writes letters or digits in escaped form
 // (JSON \u0074, XML &#116;, purl %74) could hide a run, so such a file is
-// always a "maybe".
+// always a "maybe". The search itself is pkg/internal/foldscan.
 type Prefilter struct {
 	// any: the file may match when, for some query, all of its needles occur.
-	any [][]string
+	any [][]foldscan.Needle
 }
 
 // NewPrefilter builds the prefilter for qs, or returns nil when some query
@@ -41,7 +43,11 @@ func NewPrefilter(qs []*Query) *Prefilter {
 		}
 		// Longest first: it rules most files out.
 		slices.SortStableFunc(needles, func(a, b string) int { return len(b) - len(a) })
-		p.any = append(p.any, slices.Compact(needles))
+		var prepared []foldscan.Needle
+		for _, n := range slices.Compact(needles) {
+			prepared = append(prepared, foldscan.New(n))
+		}
+		p.any = append(p.any, prepared)
 	}
 	if len(p.any) == 0 {
 		return nil
@@ -77,7 +83,7 @@ func (p *Prefilter) MayMatch(data []byte) bool {
 	for _, needles := range p.any {
 		all := true
 		for _, n := range needles {
-			if !containsFold(data, n) {
+			if !n.In(data) {
 				all = false
 				break
 			}
@@ -87,72 +93,6 @@ func (p *Prefilter) MayMatch(data []byte) bool {
 		}
 	}
 	return hasEscapedAlnum(data)
-}
-
-// rarity orders letters and digits from rarest to most common in SBOM JSON
-// (hex digits are everywhere in hashes and refs). The search anchors on the
-// needle's rarest byte, so it stops at few false starts.
-const rarity = "qzjxkwvyghbumplnisrotdcaef9876543210"
-
-// anchor returns the index in needle of its rarest byte.
-func anchor(needle string) int {
-	best, rank := 0, len(rarity)
-	for i := 0; i < len(needle); i++ {
-		if r := strings.IndexByte(rarity, needle[i]); r >= 0 && r < rank {
-			best, rank = i, r
-		}
-	}
-	return best
-}
-
-// containsFold reports whether data contains needle (lower-case letters and
-// digits) in any letter case. It finds each occurrence of the needle's rarest
-// byte, in lower and in upper case, with memchr-speed bytes.IndexByte, and
-// compares the window around it with bit 0x20 set in every byte: that maps
-// A-Z onto a-z and leaves digits and lower-case letters alone. Other bytes may
-// fold onto letters or digits too, which can only add "maybe"s, never lose a
-// match.
-func containsFold(data []byte, needle string) bool {
-	n := len(needle)
-	if n == 0 {
-		return true
-	}
-	k := anchor(needle)
-	c := needle[k]
-	if foldScan(data, needle, k, c) {
-		return true
-	}
-	if 'a' <= c && c <= 'z' {
-		return foldScan(data, needle, k, c-'a'+'A')
-	}
-	return false
-}
-
-// foldScan checks every occurrence of byte c in data as position k of needle.
-func foldScan(data []byte, needle string, k int, c byte) bool {
-	n := len(needle)
-	for from := k; from+n-k <= len(data); {
-		j := bytes.IndexByte(data[from:len(data)-(n-k-1)], c)
-		if j < 0 {
-			return false
-		}
-		j += from
-		if foldEqual(data[j-k:j-k+n], needle) {
-			return true
-		}
-		from = j + 1
-	}
-	return false
-}
-
-// foldEqual compares b, with bit 0x20 set in every byte, to needle.
-func foldEqual(b []byte, needle string) bool {
-	for i := 0; i < len(needle); i++ {
-		if b[i]|0x20 != needle[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // hasEscapedAlnum reports whether data writes a letter or digit in escaped

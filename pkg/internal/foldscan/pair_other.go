@@ -1,0 +1,9 @@
+//go:build !amd64
+
+package foldscan
+
+const useAVX2 = false
+
+func eachPair(data []byte, d int, c1, c2 byte, fn func(p int) bool) bool {
+	panic("foldscan: no vector search on this architecture")
+}
