@@ -45,6 +45,14 @@ type entityDoc struct {
 // ParseCatalog reads a Backstage catalog file, which may hold several YAML
 // documents. A broken document is reported and the others are still read.
 func ParseCatalog(data []byte) ([]Entity, []error) {
+	if out, ok := parseCatalogFast(data); ok {
+		return out, nil
+	}
+	return parseCatalogYAML(data)
+}
+
+// parseCatalogYAML is ParseCatalog with yaml.v3, for any file.
+func parseCatalogYAML(data []byte) ([]Entity, []error) {
 	var out []Entity
 	var errs []error
 	docs, err := yamlx.Documents(data)
