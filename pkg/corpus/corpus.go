@@ -39,6 +39,7 @@ type File struct {
 	SBOM   *SBOMInfo // when Status is StatusSBOM
 	Data   []byte    // content of the files Options.Keep asked for
 	Result any       // what Options.Visit returned for this SBOM
+	link   bool      // a symbolic link: stat what it points to before opening it
 }
 
 // SBOMInfo summarises one decoded SBOM.
@@ -142,6 +143,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 		switch t := d.Type(); {
 		case t&fs.ModeSymlink != 0:
 			// followed when read; a link to a directory is not walked.
+			f.link = true
 		case !t.IsRegular():
 			f.Status, f.Reason = StatusSkipped, "not a regular file"
 		}
@@ -260,18 +262,27 @@ func (w *worker) safeLoad(f *File, filterable bool) {
 
 func (w *worker) load(f *File, filterable bool) {
 	fsys, opt := w.fsys, w.opt
-	if st, err := fs.Stat(fsys, f.Path); err != nil {
-		f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
-		return
-	} else if st.IsDir() {
-		f.Status, f.Reason = StatusSkipped, "symbolic link to a directory (not followed)"
-		return
-	} else if st.Size() > opt.MaxFileSize {
-		f.Status, f.Reason = StatusFailed, fmt.Sprintf("file is %d bytes, over the %d-byte limit", st.Size(), opt.MaxFileSize)
-		return
+	if f.link {
+		// What a link points to is known only now: never open a directory
+		// or a pipe (which would block) through one.
+		if st, err := fs.Stat(fsys, f.Path); err != nil {
+			f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
+			return
+		} else if st.IsDir() {
+			f.Status, f.Reason = StatusSkipped, "symbolic link to a directory (not followed)"
+			return
+		} else if !st.Mode().IsRegular() {
+			f.Status, f.Reason = StatusSkipped, "not a regular file"
+			return
+		}
 	}
 	data, err := w.read(f.Path)
 	if err != nil {
+		var big *tooBigError
+		if errors.As(err, &big) {
+			f.Status, f.Reason = StatusFailed, big.Error()
+			return
+		}
 		f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
 		return
 	}
@@ -337,7 +348,13 @@ func (w *worker) read(name string) ([]byte, error) {
 	}
 	defer file.Close()
 	size := 0
-	if st, err := file.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
+	if st, err := file.Stat(); err != nil {
+		return nil, err
+	} else if st.IsDir() {
+		return nil, errors.New("is a directory")
+	} else if st.Size() > w.opt.MaxFileSize {
+		return nil, &tooBigError{size: st.Size(), limit: w.opt.MaxFileSize}
+	} else if st.Size() > 0 {
 		size = int(st.Size())
 	}
 	if cap(w.buf) < size+1 {
@@ -362,6 +379,12 @@ func (w *worker) read(name string) ([]byte, error) {
 	}
 	w.buf = buf
 	return buf, nil
+}
+
+type tooBigError struct{ size, limit int64 }
+
+func (e *tooBigError) Error() string {
+	return fmt.Sprintf("file is %d bytes, over the %d-byte limit", e.size, e.limit)
 }
 
 // unwrapPath drops the *PathError's own path: the file is named already.
