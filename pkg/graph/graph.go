@@ -143,7 +143,49 @@ func (g *Graph) reportUnreached() {
 // ranks orders all nodes once for deterministic traversal: by display name,
 // version, ref, then position. Adjacency lists are sorted by rank, a plain
 // integer compare, instead of building display names in every comparison.
+//
+// The order is computed by sorting one string per node, the four fields
+// joined with NUL bytes (the index in big-endian), which compares as the
+// tuple does because NUL sorts before every other byte: a plain string sort
+// is several times faster than sorting structs with a comparison function.
+// Fields that hold a NUL themselves take the slower tuple sort.
 func (g *Graph) ranks() []int32 {
+	n := len(g.Nodes)
+	names := make([]string, n)
+	size := 0
+	for i, c := range g.Nodes {
+		names[i] = c.DisplayName()
+		size += len(names[i]) + len(c.Version) + len(c.Ref) + 7
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, c := range g.Nodes {
+		for _, f := range [...]string{names[i], c.Version, c.Ref} {
+			if strings.IndexByte(f, 0) >= 0 {
+				return g.ranksTuple(names)
+			}
+			b.WriteString(f)
+			b.WriteByte(0)
+		}
+		b.Write([]byte{byte(i >> 24), byte(i >> 16), byte(i >> 8), byte(i)})
+	}
+	all := b.String()
+	keys := make([]string, n)
+	for i, c := range g.Nodes {
+		k := len(names[i]) + len(c.Version) + len(c.Ref) + 7
+		keys[i], all = all[:k], all[k:]
+	}
+	slices.Sort(keys)
+	rank := make([]int32, n)
+	for r, k := range keys {
+		k = k[len(k)-4:]
+		rank[int32(k[0])<<24|int32(k[1])<<16|int32(k[2])<<8|int32(k[3])] = int32(r)
+	}
+	return rank
+}
+
+// ranksTuple is ranks by comparing the fields one by one.
+func (g *Graph) ranksTuple(names []string) []int32 {
 	n := len(g.Nodes)
 	type key struct {
 		name, version, ref string
@@ -151,7 +193,7 @@ func (g *Graph) ranks() []int32 {
 	}
 	keys := make([]key, n)
 	for i, c := range g.Nodes {
-		keys[i] = key{c.DisplayName(), c.Version, c.Ref, int32(i)}
+		keys[i] = key{names[i], c.Version, c.Ref, int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.version, b.version), strings.Compare(a.ref, b.ref), cmp.Compare(a.i, b.i))

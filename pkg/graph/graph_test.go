@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -205,3 +206,28 @@ func TestDeterministic(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestRanksEqualTuple: the joined-string sort gives the order of the tuple
+// (display name, version, ref, index), also around prefixes and equal fields.
+func TestRanksEqualTuple(t *testing.T) {
+	doc := &model.Document{Root: &model.Component{Ref: "root", Name: "app"}}
+	names := []string{"lodash", "lodash.merge", "lodash", "Lodash", "", "a\x01b", "a", "ab", "lodash"}
+	versions := []string{"1.0", "1.0", "1.0.1", "1.0", "", "1", "", "1", "1.0"}
+	for i := range names {
+		doc.Components = append(doc.Components, model.Component{Ref: fmt.Sprintf("r%d", len(names)-i), Name: names[i], Version: versions[i]})
+	}
+	doc.Components = append(doc.Components, model.Component{Ref: "dup", Name: "lodash", Version: "1.0"}, model.Component{Ref: "dup", Name: "lodash", Version: "1.0"})
+	g := New(doc, "sbom.json")
+	names2 := make([]string, len(g.Nodes))
+	for i, c := range g.Nodes {
+		names2[i] = c.DisplayName()
+	}
+	if got, want := g.ranks(), g.ranksTuple(names2); !slices.Equal(got, want) {
+		t.Errorf("ranks() = %v, tuple order %v", got, want)
+	}
+	doc.Components = append(doc.Components, model.Component{Ref: "nul", Name: "a\x00b"})
+	g = New(doc, "sbom.json")
+	if len(g.ranks()) != len(g.Nodes) {
+		t.Error("ranks with a NUL in a name")
+	}
+}
