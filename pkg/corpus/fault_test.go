@@ -203,6 +203,11 @@ func TestSymlinks(t *testing.T) {
 	must(os.Symlink("loop-a", filepath.Join(dir, "loop-b")))
 	must(os.Symlink("svc", filepath.Join(dir, "svc-link")))
 	must(os.Symlink("svc/sbom.json", filepath.Join(dir, "file-link.json")))
+	// A pipe, and a link to it: opening either would block the run.
+	fifo := mkfifo(filepath.Join(dir, "pipe"))
+	if fifo {
+		must(os.Symlink("pipe", filepath.Join(dir, "pipe-link.json")))
+	}
 	c, err := Load(context.Background(), os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -217,6 +222,17 @@ func TestSymlinks(t *testing.T) {
 		"svc-link":       "skipped: symbolic link to a directory (not followed)",
 		"file-link.json": "sbom: ",
 		"svc/sbom.json":  "sbom: ",
+	} {
+		if !strings.HasPrefix(got[file], want) {
+			t.Errorf("%s: %q, want %q...", file, got[file], want)
+		}
+	}
+	if !fifo {
+		return
+	}
+	for file, want := range map[string]string{
+		"pipe":           "skipped: not a regular file",
+		"pipe-link.json": "skipped: not a regular file",
 	} {
 		if !strings.HasPrefix(got[file], want) {
 			t.Errorf("%s: %q, want %q...", file, got[file], want)

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package corpus
+
+func mkfifo(string) bool { return false }
