@@ -79,8 +79,11 @@ for tree in "${trees[@]}"; do
   bytes=$(du -sb "$dir" | cut -f1)
   mapfile -t sboms < <(find "$dir" -type f \( -name 'bom.*' -o -name '*.cdx.json' -o -name '*.spdx.json' \) | sort)
   printf '%s\n' "${sboms[@]}" > "$BENCH_ROOT/sboms.txt"
-  # warm the page cache
-  cat "${sboms[@]}" > /dev/null
+  # warm the page cache: every file of the tree (rg and sbomx also read the
+  # catalog files), again before each timed command, so that no tool pays
+  # for what the one before it (jq's long run, say) pushed out of the cache
+  warm() { find "$dir" -type f -print0 | xargs -0 cat > /dev/null; }
+  warm
   echo "== $name: $dir ($files SBOM files, $((bytes / 1000000)) MB)"
   printf '%-12s %-10s %10s %10s %10s %10s %12s %14s %14s\n' package tool wall_s rss_MiB "" "" "" "sbomx/rg -l" "jq/sbomx"
   for pkg in torchtriton log4j-core lodash; do
@@ -88,6 +91,7 @@ for tree in "${trees[@]}"; do
     for tool in sbomx rg-l rg-c grep-rl jq; do t[$tool]=""; r[$tool]=""; done
     for run in $(seq "$RUNS"); do
       for tool in sbomx rg-l rg-c grep-rl jq; do
+        warm
         case $tool in
           sbomx)   out=$(measure "$SBOMX" impact "$pkg" --dir "$dir" --format json) ;;
           rg-l)    out=$(measure rg -l --no-ignore --hidden "$pkg" "$dir") ;;
