@@ -152,10 +152,12 @@ func (g *Graph) reportUnreached() {
 func (g *Graph) ranks() []int32 {
 	n := len(g.Nodes)
 	names := make([]string, n)
+	lens := make([]int, n) // of each node's key
 	size := 0
 	for i, c := range g.Nodes {
 		names[i] = c.DisplayName()
-		size += len(names[i]) + len(c.Version) + len(c.Ref) + 7
+		lens[i] = len(names[i]) + len(c.Version) + len(c.Ref) + 7
+		size += lens[i]
 	}
 	var b strings.Builder
 	b.Grow(size)
@@ -171,8 +173,7 @@ func (g *Graph) ranks() []int32 {
 	}
 	all := b.String()
 	keys := make([]string, n)
-	for i, c := range g.Nodes {
-		k := len(names[i]) + len(c.Version) + len(c.Ref) + 7
+	for i, k := range lens {
 		keys[i], all = all[:k], all[k:]
 	}
 	slices.Sort(keys)

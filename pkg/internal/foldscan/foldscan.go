@@ -63,9 +63,6 @@ func rarest(needle string, skip int) int {
 	return best
 }
 
-// String returns the needle.
-func (n Needle) String() string { return n.s }
-
 // In reports whether data contains the needle, folded (see the package
 // comment).
 func (n Needle) In(data []byte) bool {
@@ -92,9 +89,9 @@ func (n Needle) inPair(data []byte) bool {
 	// The needle starts at p-k1 and must fit: p runs over [k1, len-size+k1],
 	// and the second rare byte sits at p+d.
 	window := data[n.k1 : len(data)-size+n.k2+1]
+	// window[p] is data[p+k1], so a candidate's needle starts at data[p].
 	return eachPair(window, n.k2-n.k1, n.s[n.k1], n.s[n.k2], func(p int) bool {
-		start := p // window[p] is data[p+k1]: the needle starts at data[p]
-		return equalFold(data[start:start+size], n.s)
+		return equalFold(data[p:p+size], n.s)
 	})
 }
 
