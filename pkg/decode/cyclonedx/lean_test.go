@@ -82,6 +82,12 @@ func checkScan(t *testing.T, name string, data []byte) (scanned, lenient bool) {
 	t.Helper()
 	want, werr := decodeSlow(data)
 	got, ok := decodeScan(data, Options{})
+	// The byte loops and the masks (where they are vectorised) must agree.
+	for _, masks := range []bool{false, true} {
+		if other, ok2 := decodeScanWith(data, Options{}, masks); ok2 != ok || !cmp.Equal(got, other) {
+			t.Errorf("%s: scanner with masks %v differs: ok %v, %v", name, masks, ok2, ok)
+		}
+	}
 	if !ok {
 		return false, false
 	}

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
 
+	"github.com/sbomx/sbomx/pkg/internal/jsonmask"
 	"github.com/sbomx/sbomx/pkg/internal/jsonx"
 	"github.com/sbomx/sbomx/pkg/model"
 )
@@ -44,6 +46,10 @@ type scanner struct {
 	pos   int
 	depth int
 	bad   bool // a kept string could not be decoded (never expected)
+	// m classifies data's bytes, so that strings and white space are
+	// crossed with a trailing-zero count; nil where that is not vectorised
+	// (the byte loops then do it, eight bytes at a time).
+	m *jsonmask.Masks
 
 	bomFormat, specVersion tok
 	hasBOMFormat, hasSpec  bool
@@ -91,11 +97,22 @@ func (t tok) null() bool { return t.f&tokNull != 0 }
 // (ok) only when decodeSlow would answer the same (but for the warning about
 // schema faults in unused fields, see above).
 func decodeScan(data []byte, opt Options) (*model.Document, bool) {
+	return decodeScanWith(data, opt, useMasks && len(data) <= maxMasked)
+}
+
+// decodeScanWith is decodeScan, with the masks or the byte loops.
+func decodeScanWith(data []byte, opt Options, masks bool) (*model.Document, bool) {
 	data = trimLeading(data)
 	if len(data) == 0 || data[0] != '{' {
 		return nil, false
 	}
 	s := scanner{data: data, skipHashes: opt.SkipHashes}
+	if masks {
+		m := maskPool.Get().(*jsonmask.Masks)
+		defer maskPool.Put(m)
+		m.Compute(data)
+		s.m = m
+	}
 	if !s.top() || s.bad {
 		return nil, false
 	}
@@ -133,6 +150,16 @@ func decodeScan(data []byte, opt Options) (*model.Document, bool) {
 	doc.Warnings = append(r.warnings, doc.Warnings...)
 	return doc, true
 }
+
+// useMasks is whether the scanner classifies documents' bytes first (see
+// jsonmask); tests turn it off to check the byte loops too.
+var useMasks = jsonmask.Fast
+
+// maxMasked is the largest document the scanner classifies: the masks take
+// 3/8 of its size. Larger ones are read with the byte loops.
+const maxMasked = 64 << 20
+
+var maskPool = sync.Pool{New: func() any { return new(jsonmask.Masks) }}
 
 // decodeMetadata decodes the metadata value with the cyclonedx-go types:
 // with goccy/go-json when it is plain ASCII without escapes (where it agrees
@@ -1000,6 +1027,17 @@ func (s *scanner) colon() {
 
 // wsMore is ws: in pretty-printed JSON a newline and indentation.
 func (s *scanner) wsMore() {
+	if s.m != nil {
+		// The text ends with a byte that is not white space.
+		i := s.pos
+		for {
+			if w := ^jsonmask.Window(s.m.WS, i); w != 0 {
+				s.pos = i + bits.TrailingZeros64(w)
+				return
+			}
+			i += 64
+		}
+	}
 	d := s.data
 	i := s.pos
 	for i < len(d) {
@@ -1037,6 +1075,9 @@ func (s *scanner) wsMore() {
 // str reads the string at s.pos ('"'), checking it as encoding/json does
 // (no control characters, valid escapes).
 func (s *scanner) str() (tok, bool) {
+	if s.m != nil {
+		return s.strMasked()
+	}
 	d := s.data
 	i := s.pos + 1
 	start := i
@@ -1098,6 +1139,69 @@ func (s *scanner) str() (tok, bool) {
 			i++
 		}
 	}
+}
+
+// strMasked is str with the masks: the next quote, backslash or control
+// character is a trailing-zero count away.
+func (s *scanner) strMasked() (tok, bool) {
+	d := s.data
+	i := s.pos + 1
+	start := i
+	var esc uint8
+	stop := s.m.Stop
+	for {
+		// The text ends with a stop (a NUL past its end), so this ends.
+		for {
+			if w := jsonmask.Window(stop, i); w != 0 {
+				i += bits.TrailingZeros64(w)
+				break
+			}
+			i += 64
+		}
+		if i >= len(d) {
+			return tok{}, false
+		}
+		switch d[i] {
+		case '"':
+			f := esc
+			if !s.m.ASCII && s.hiIn(start, i) {
+				f |= tokHi
+			}
+			s.pos = i + 1
+			return tok{start, i, f}, true
+		case '\\':
+			esc = tokEsc
+			if i+1 >= len(d) {
+				return tok{}, false
+			}
+			switch d[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(d) {
+					return tok{}, false
+				}
+				for _, h := range d[i+2 : i+6] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return tok{}, false
+					}
+				}
+				i += 6
+			default:
+				return tok{}, false
+			}
+		default: // a control character
+			return tok{}, false
+		}
+	}
+}
+
+// hiIn reports whether data[from:to] has a byte 0x80 or above (s.m set).
+func (s *scanner) hiIn(from, to int) bool {
+	if n := to - from; n < 64 {
+		return jsonmask.Window(s.m.Hi, from)&(1<<uint(n)-1) != 0
+	}
+	return jsonmask.Any(s.m.Hi, from, to)
 }
 
 // skip reads any value at s.pos, checking it is well-formed.

@@ -1,0 +1,95 @@
+#include "textflag.h"
+
+// func classifyAVX2(data *byte, blocks int, stop, hi, ws *uint64)
+TEXT ·classifyAVX2(SB), NOSPLIT, $0-40
+	MOVQ data+0(FP), SI
+	MOVQ blocks+8(FP), CX
+	MOVQ stop+16(FP), R8
+	MOVQ hi+24(FP), R9
+	MOVQ ws+32(FP), R10
+
+	MOVL $0x22, AX // '"'
+	VMOVD AX, X0
+	VPBROADCASTB X0, Y0
+	MOVL $0x5c, AX // '\\'
+	VMOVD AX, X1
+	VPBROADCASTB X1, Y1
+	MOVL $0x1f, AX // control characters: min(c, 0x1f) == c
+	VMOVD AX, X2
+	VPBROADCASTB X2, Y2
+	MOVL $0x20, AX // ' '
+	VMOVD AX, X3
+	VPBROADCASTB X3, Y3
+	MOVL $0x0a, AX // '\n'
+	VMOVD AX, X4
+	VPBROADCASTB X4, Y4
+	MOVL $0x0d, AX // '\r'
+	VMOVD AX, X5
+	VPBROADCASTB X5, Y5
+	MOVL $0x09, AX // '\t'
+	VMOVD AX, X6
+	VPBROADCASTB X6, Y6
+
+loop:
+	TESTQ CX, CX
+	JZ    done
+	VMOVDQU (SI), Y7
+	VMOVDQU 32(SI), Y8
+
+	// stop
+	VPCMPEQB Y0, Y7, Y9
+	VPCMPEQB Y1, Y7, Y10
+	VPOR     Y9, Y10, Y9
+	VPMINUB  Y2, Y7, Y10
+	VPCMPEQB Y7, Y10, Y10
+	VPOR     Y9, Y10, Y9
+	VPMOVMSKB Y9, AX
+	VPCMPEQB Y0, Y8, Y11
+	VPCMPEQB Y1, Y8, Y12
+	VPOR     Y11, Y12, Y11
+	VPMINUB  Y2, Y8, Y12
+	VPCMPEQB Y8, Y12, Y12
+	VPOR     Y11, Y12, Y11
+	VPMOVMSKB Y11, DX
+	SHLQ $32, DX
+	ORQ  DX, AX
+	MOVQ AX, (R8)
+
+	// hi: the sign bits
+	VPMOVMSKB Y7, AX
+	VPMOVMSKB Y8, DX
+	SHLQ $32, DX
+	ORQ  DX, AX
+	MOVQ AX, (R9)
+
+	// white space
+	VPCMPEQB Y3, Y7, Y9
+	VPCMPEQB Y4, Y7, Y10
+	VPOR     Y9, Y10, Y9
+	VPCMPEQB Y5, Y7, Y10
+	VPOR     Y9, Y10, Y9
+	VPCMPEQB Y6, Y7, Y10
+	VPOR     Y9, Y10, Y9
+	VPMOVMSKB Y9, AX
+	VPCMPEQB Y3, Y8, Y11
+	VPCMPEQB Y4, Y8, Y12
+	VPOR     Y11, Y12, Y11
+	VPCMPEQB Y5, Y8, Y12
+	VPOR     Y11, Y12, Y11
+	VPCMPEQB Y6, Y8, Y12
+	VPOR     Y11, Y12, Y11
+	VPMOVMSKB Y11, DX
+	SHLQ $32, DX
+	ORQ  DX, AX
+	MOVQ AX, (R10)
+
+	ADDQ $64, SI
+	ADDQ $8, R8
+	ADDQ $8, R9
+	ADDQ $8, R10
+	DECQ CX
+	JMP  loop
+
+done:
+	VZEROUPPER
+	RET

@@ -1,0 +1,8 @@
+//go:build !amd64
+
+package jsonmask
+
+// Fast reports whether Compute runs vectorised; here it does not.
+var Fast = false
+
+func classify(data []byte, stop, hi, ws []uint64) { classifyGeneric(data, stop, hi, ws) }
