@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -78,6 +79,39 @@ func BenchmarkAllPaths(b *testing.B) {
 			for i := 1; i < len(g.Nodes); i += 10 {
 				g.Paths(i, 5)
 			}
+		}
+	}
+}
+
+// BenchmarkBuildLarge builds the graphs of the first 20 SBOMs of
+// /work/bench/small (genlandscape -services 500 -components 300 -seed 42,
+// see scripts/bench.sh), when it exists: npm-, Maven- and PyPI-shaped trees
+// of about 300 components.
+func BenchmarkBuildLarge(b *testing.B) {
+	const dir = "/work/bench/small"
+	var docs []*model.Document
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "bom.cdx.json" || len(docs) >= 20 {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := decode.Decode(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		return nil
+	})
+	if len(docs) == 0 {
+		b.Skip(dir + " absent")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			New(d, "f")
 		}
 	}
 }

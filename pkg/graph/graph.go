@@ -46,7 +46,7 @@ type Graph struct {
 	dist   []int32 // BFS distance from the root, -1 when unreachable
 	parent []int32
 	dup    map[int32]bool // nodes whose ref an earlier node already has
-	rank   []int32        // traversal order of nodes, computed when first needed
+	names  []string       // display names of nodes, computed when first needed
 }
 
 // New builds the graph of doc. rootName names the stand-in root of a
@@ -140,80 +140,26 @@ func (g *Graph) reportUnreached() {
 	g.Problems = append(g.Problems, fmt.Sprintf("%d of %d component(s) not reached from the root by the dependency graph: %s%s", n, len(g.Nodes)-1, strings.Join(names, ", "), more))
 }
 
-// ranks orders all nodes once for deterministic traversal: by display name,
-// version, ref, then position. Adjacency lists are sorted by rank, a plain
-// integer compare, instead of building display names in every comparison.
-//
-// The order is computed by sorting one string per node, the four fields
-// joined with NUL bytes (the index in big-endian), which compares as the
-// tuple does because NUL sorts before every other byte: a plain string sort
-// is several times faster than sorting structs with a comparison function.
-// Fields that hold a NUL themselves take the slower tuple sort.
-func (g *Graph) ranks() []int32 {
-	n := len(g.Nodes)
-	names := make([]string, n)
-	lens := make([]int, n) // of each node's key
-	size := 0
-	for i, c := range g.Nodes {
-		names[i] = c.DisplayName()
-		lens[i] = len(names[i]) + len(c.Version) + len(c.Ref) + 7
-		size += lens[i]
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for i, c := range g.Nodes {
-		for _, f := range [...]string{names[i], c.Version, c.Ref} {
-			if strings.IndexByte(f, 0) >= 0 {
-				return g.ranksTuple(names)
-			}
-			b.WriteString(f)
-			b.WriteByte(0)
-		}
-		b.Write([]byte{byte(i >> 24), byte(i >> 16), byte(i >> 8), byte(i)})
-	}
-	all := b.String()
-	keys := make([]string, n)
-	for i, k := range lens {
-		keys[i], all = all[:k], all[k:]
-	}
-	slices.Sort(keys)
-	rank := make([]int32, n)
-	for r, k := range keys {
-		k = k[len(k)-4:]
-		rank[int32(k[0])<<24|int32(k[1])<<16|int32(k[2])<<8|int32(k[3])] = int32(r)
-	}
-	return rank
-}
-
-// ranksTuple is ranks by comparing the fields one by one.
-func (g *Graph) ranksTuple(names []string) []int32 {
-	n := len(g.Nodes)
-	type key struct {
-		name, version, ref string
-		i                  int32
-	}
-	keys := make([]key, n)
-	for i, c := range g.Nodes {
-		keys[i] = key{names[i], c.Version, c.Ref, int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.version, b.version), strings.Compare(a.ref, b.ref), cmp.Compare(a.i, b.i))
-	})
-	rank := make([]int32, n)
-	for r, k := range keys {
-		rank[k.i] = int32(r)
-	}
-	return rank
-}
-
+// sortUnique sorts a list of nodes for deterministic traversal, by display
+// name, version, ref, then position, and drops repeats. The display names are
+// made once per graph, when first needed.
 func (g *Graph) sortUnique(s []int32) []int32 {
 	if len(s) < 2 {
 		return s
 	}
-	if g.rank == nil {
-		g.rank = g.ranks()
+	if g.names == nil {
+		g.names = make([]string, len(g.Nodes))
+		for i, c := range g.Nodes {
+			g.names[i] = c.DisplayName()
+		}
 	}
-	slices.SortFunc(s, func(a, b int32) int { return cmp.Compare(g.rank[a], g.rank[b]) })
+	slices.SortFunc(s, func(a, b int32) int {
+		if a == b {
+			return 0
+		}
+		x, y := g.Nodes[a], g.Nodes[b]
+		return cmp.Or(strings.Compare(g.names[a], g.names[b]), strings.Compare(x.Version, y.Version), strings.Compare(x.Ref, y.Ref), cmp.Compare(a, b))
+	})
 	return slices.Compact(s)
 }
 

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	stdcmp "cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -207,27 +208,29 @@ func TestDeterministic(t *testing.T) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// TestRanksEqualTuple: the joined-string sort gives the order of the tuple
-// (display name, version, ref, index), also around prefixes and equal fields.
-func TestRanksEqualTuple(t *testing.T) {
+// TestAdjacencyOrder: dependencies are listed by display name, version,
+// ref, then position, once each, also around prefixes, case and equal fields.
+func TestAdjacencyOrder(t *testing.T) {
 	doc := &model.Document{Root: &model.Component{Ref: "root", Name: "app"}}
-	names := []string{"lodash", "lodash.merge", "lodash", "Lodash", "", "a\x01b", "a", "ab", "lodash"}
-	versions := []string{"1.0", "1.0", "1.0.1", "1.0", "", "1", "", "1", "1.0"}
+	names := []string{"lodash", "lodash.merge", "lodash", "Lodash", "", "a\x01b", "a", "ab", "lodash", "a\x00b"}
+	versions := []string{"1.0", "1.0", "0.9", "1.0", "", "1", "", "1", "1.0", ""}
 	for i := range names {
-		doc.Components = append(doc.Components, model.Component{Ref: fmt.Sprintf("r%d", len(names)-i), Name: names[i], Version: versions[i]})
+		ref := fmt.Sprintf("r%d", len(names)-i)
+		doc.Components = append(doc.Components, model.Component{Ref: ref, Name: names[i], Version: versions[i]})
+		doc.Dependencies = append(doc.Dependencies, model.Edge{From: "root", To: ref}, model.Edge{From: "root", To: ref})
 	}
-	doc.Components = append(doc.Components, model.Component{Ref: "dup", Name: "lodash", Version: "1.0"}, model.Component{Ref: "dup", Name: "lodash", Version: "1.0"})
+	doc.Components = append(doc.Components, model.Component{Ref: "grp", Group: "lodash", Name: "a"}, model.Component{Ref: "dup", Name: "lodash", Version: "1.0"}, model.Component{Ref: "dup", Name: "lodash", Version: "1.0"})
+	doc.Dependencies = append(doc.Dependencies, model.Edge{From: "root", To: "grp"}, model.Edge{From: "root", To: "dup"})
 	g := New(doc, "sbom.json")
-	names2 := make([]string, len(g.Nodes))
-	for i, c := range g.Nodes {
-		names2[i] = c.DisplayName()
+	var want []int
+	for i := 1; i < len(g.Nodes)-1; i++ { // the second "dup" has no edges
+		want = append(want, i)
 	}
-	if got, want := g.ranks(), g.ranksTuple(names2); !slices.Equal(got, want) {
-		t.Errorf("ranks() = %v, tuple order %v", got, want)
-	}
-	doc.Components = append(doc.Components, model.Component{Ref: "nul", Name: "a\x00b"})
-	g = New(doc, "sbom.json")
-	if len(g.ranks()) != len(g.Nodes) {
-		t.Error("ranks with a NUL in a name")
+	slices.SortFunc(want, func(a, b int) int {
+		x, y := g.Nodes[a], g.Nodes[b]
+		return stdcmp.Or(strings.Compare(x.DisplayName(), y.DisplayName()), strings.Compare(x.Version, y.Version), strings.Compare(x.Ref, y.Ref), a-b)
+	})
+	if got := g.Deps(Root); !slices.Equal(got, want) {
+		t.Errorf("Deps(root) = %v, want %v", got, want)
 	}
 }
