@@ -6,14 +6,29 @@ import (
 	"strings"
 )
 
-// fastTypes are the purl types parsePURLFast handles: the ones real SBOMs
-// are made of, whose packageurl-go normalisation and validation it mirrors
-// exactly (a test compares the two on every purl of the corpus, and a fuzz
-// target on arbitrary input). Anything else takes packageurl-go's path.
-var fastTypes = map[string]bool{
-	"npm": true, "pypi": true, "maven": true, "golang": true, "nuget": true, "cargo": true,
-	"gem": true, "deb": true, "rpm": true, "apk": true, "composer": true, "generic": true,
-	"github": true, "oci": true, "docker": true, "hex": true, "pub": true, "conan": true, "dotnet": true,
+// fastType reports whether parsePURLFast handles a (lower-case) purl type:
+// the ones real SBOMs are made of, whose packageurl-go normalisation and
+// validation it mirrors exactly (a test compares the two on every purl of the
+// corpus, and a fuzz target on arbitrary input). Anything else takes
+// packageurl-go's path. norm is NormalizeType(typ).
+func fastType(typ string) (norm string, ok bool) {
+	switch typ {
+	case "npm", "pypi", "maven", "golang", "nuget", "cargo", "gem", "deb", "rpm", "apk",
+		"composer", "generic", "github", "oci", "docker", "hex", "pub", "conan":
+		return typ, true
+	case "dotnet":
+		return "nuget", true
+	}
+	return "", false
+}
+
+// unescape is url.PathUnescape, without its byte loop when there is no
+// escape (it then returns s as it is, without error).
+func unescape(s string) (string, error) {
+	if strings.IndexByte(s, '%') < 0 {
+		return s, nil
+	}
+	return url.PathUnescape(s)
 }
 
 // parsePURLFast parses the common shapes of purls without packageurl-go's
@@ -37,7 +52,8 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 		return PURL{}, false, false
 	}
 	typ = strings.ToLower(typ)
-	if !fastTypes[typ] {
+	t, fast := fastType(typ)
+	if !fast {
 		return PURL{}, false, false
 	}
 	if strings.HasPrefix(rest, "@") && (typ != "npm" || !strings.Contains(rest, "/")) {
@@ -45,7 +61,7 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 	}
 	version := ""
 	if i := strings.LastIndexByte(rest, '@'); i > 0 {
-		v, err := url.PathUnescape(rest[i+1:])
+		v, err := unescape(rest[i+1:])
 		if err != nil {
 			return PURL{}, false, false
 		}
@@ -55,11 +71,12 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 	if i := strings.LastIndexByte(rest, '/'); i >= 0 {
 		ns, name = rest[:i], rest[i+1:]
 	}
-	name, err := url.PathUnescape(name)
+	name, err := unescape(name)
 	if err != nil || name == "" {
 		return PURL{}, false, false
 	}
-	if ns != "" {
+	if ns != "" && (strings.IndexByte(ns, '%') >= 0 || strings.Contains(ns, "//") || ns[0] == '/' || ns[len(ns)-1] == '/') {
+		// (Otherwise the segments, unescaped and joined, are ns itself.)
 		var segs []string
 		for _, seg := range strings.Split(ns, "/") {
 			if seg == "" {
@@ -90,7 +107,7 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 		if !validQualifierKey(k) {
 			return PURL{}, false, false
 		}
-		v, err := url.PathUnescape(v)
+		v, err := unescape(v)
 		if err != nil {
 			return PURL{}, false, false
 		}
@@ -119,7 +136,6 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 	case "pypi":
 		name = strings.ToLower(strings.ReplaceAll(name, "_", "-"))
 	}
-	t := NormalizeType(typ)
 	ns, name = NormalizeName(t, ns, name)
 	return PURL{ID: PkgID{Type: t, Namespace: ns, Name: name}, Version: version, Qualifiers: q}, true, true
 }
