@@ -848,24 +848,31 @@ func (s *scanner) dependency(ref tok, to []tok) {
 	// Most refs name a component read already: reuse its Ref string rather
 	// than allocating a copy for every edge.
 	if f, ok := s.intern(ref); ok && f != "" {
+		n := len(s.deps)
 		all := true
 		for _, t := range to {
-			if _, ok := s.intern(t); !ok {
+			v, ok := s.intern(t)
+			if !ok {
 				all = false
 				break
 			}
+			s.deps = append(s.deps, model.Edge{From: f, To: v})
 		}
 		if all {
-			for _, t := range to {
-				v, _ := s.intern(t)
-				if v == "" {
+			// Empty refs are dropped, with a warning each, in order.
+			k := n
+			for _, e := range s.deps[n:] {
+				if e.To == "" {
 					s.depWarn = append(s.depWarn, fmt.Sprintf("dependency of %s with empty ref ignored", f))
 					continue
 				}
-				s.deps = append(s.deps, model.Edge{From: f, To: v})
+				s.deps[k] = e
+				k++
 			}
+			s.deps = s.deps[:k]
 			return
 		}
+		s.deps = s.deps[:n]
 	}
 	b, from := s.put(s.scratch[:0], ref, asIs)
 	if from[0] == from[1] {
