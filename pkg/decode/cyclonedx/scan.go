@@ -107,6 +107,13 @@ func decodeScanWith(data []byte, opt Options, masks bool) (*model.Document, bool
 		return nil, false
 	}
 	s := scanner{data: data, skipHashes: opt.SkipHashes}
+	// Real SBOMs spend a few hundred bytes to a few kilobytes on each
+	// component: room for one per 700 bytes saves growing the slices (and
+	// copying the components) again and again.
+	if n := min(len(data)/700, 1<<16); n > 16 {
+		s.comps = make([]model.Component, 0, n)
+		s.parents = make([]int32, 0, n)
+	}
 	if masks {
 		m := maskPool.Get().(*jsonmask.Masks)
 		defer maskPool.Put(m)
