@@ -70,6 +70,7 @@ type scanner struct {
 	depToks  []tok
 	scratch  []byte
 	spans    [][2]int
+	stack    []byte
 }
 
 // tok is a JSON string token: its content is data[start:end] (quotes
@@ -1185,28 +1186,191 @@ func (s *scanner) strMasked() (tok, bool) {
 			return tok{start, i, f}, true
 		case '\\':
 			esc = tokEsc
-			if i+1 >= len(d) {
+			n := escape(d, i)
+			if n == 0 {
 				return tok{}, false
 			}
-			switch d[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				if i+6 > len(d) {
-					return tok{}, false
-				}
-				for _, h := range d[i+2 : i+6] {
-					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return tok{}, false
-					}
-				}
-				i += 6
-			default:
-				return tok{}, false
-			}
+			i += n
 		default: // a control character
 			return tok{}, false
 		}
+	}
+}
+
+// escape returns the length of the valid escape sequence at d[i] ('\\'), or
+// 0.
+func escape(d []byte, i int) int {
+	if i+1 >= len(d) {
+		return 0
+	}
+	switch d[i+1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 2
+	case 'u':
+		if i+6 > len(d) {
+			return 0
+		}
+		for _, h := range d[i+2 : i+6] {
+			if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+				return 0
+			}
+		}
+		return 6
+	}
+	return 0
+}
+
+// skipMasked is skip for an object or array at s.pos, with the masks: one
+// loop with a stack of the open containers rather than a call per value and
+// per string. It checks what skipObject and skipArray check: the grammar,
+// the strings (control characters, escapes), literals, numbers and the
+// nesting limit.
+func (s *scanner) skipMasked() bool {
+	d := s.data
+	ws, stop := s.m.WS, s.m.Stop
+	i := s.pos
+	stk := s.stack[:0] // the open containers' opening brackets
+	depth := s.depth
+	defer func() { s.stack = stk[:0] }()
+
+value: // at a value
+	if i >= len(d) {
+		return false
+	}
+	switch c := d[i]; c {
+	case '"':
+		goto str
+	case '{', '[':
+		if depth++; depth > maxDepth {
+			return false
+		}
+		stk = append(stk, c)
+		i++
+		if i < len(d) && d[i] <= ' ' {
+			i = nextClear(ws, i)
+		}
+		if i < len(d) && d[i] == c+2 { // '}' or ']'
+			stk = stk[:len(stk)-1]
+			depth--
+			i++
+			goto after
+		}
+		if c == '{' {
+			goto key
+		}
+		goto value
+	case 't', 'f', 'n':
+		lit := "null"
+		if c == 't' {
+			lit = "true"
+		} else if c == 'f' {
+			lit = "false"
+		}
+		if i+len(lit) > len(d) || string(d[i:i+len(lit)]) != lit {
+			return false
+		}
+		i += len(lit)
+		goto after
+	default:
+		s.pos = i
+		if !s.number() {
+			return false
+		}
+		i = s.pos
+		goto after
+	}
+
+key: // at an object's key
+	if i >= len(d) || d[i] != '"' {
+		return false
+	}
+	if i = skipStr(d, stop, i); i < 0 {
+		return false
+	}
+	if i < len(d) && d[i] <= ' ' {
+		i = nextClear(ws, i)
+	}
+	if i >= len(d) || d[i] != ':' {
+		return false
+	}
+	i++
+	if i < len(d) && d[i] <= ' ' {
+		i = nextClear(ws, i)
+	}
+	goto value
+
+str: // at a string value
+	if i = skipStr(d, stop, i); i < 0 {
+		return false
+	}
+
+after: // after a value
+	if len(stk) == 0 {
+		s.pos = i
+		return true
+	}
+	if i < len(d) && d[i] <= ' ' {
+		i = nextClear(ws, i)
+	}
+	if i >= len(d) {
+		return false
+	}
+	switch top := stk[len(stk)-1]; d[i] {
+	case ',':
+		i++
+		if i < len(d) && d[i] <= ' ' {
+			i = nextClear(ws, i)
+		}
+		if top == '{' {
+			goto key
+		}
+		goto value
+	case top + 2:
+		stk = stk[:len(stk)-1]
+		depth--
+		i++
+		goto after
+	}
+	return false
+}
+
+// skipStr returns the position after the string at d[i] ('"'), or -1 when
+// it is not well-formed.
+func skipStr(d []byte, stop []uint64, i int) int {
+	i++
+	for {
+		for {
+			if w := jsonmask.Window(stop, i); w != 0 {
+				i += bits.TrailingZeros64(w)
+				break
+			}
+			i += 64
+		}
+		if i >= len(d) {
+			return -1
+		}
+		switch d[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			n := escape(d, i)
+			if n == 0 {
+				return -1
+			}
+			i += n
+		default:
+			return -1
+		}
+	}
+}
+
+// nextClear is jsonmask.NextClear, for white space.
+func nextClear(ws []uint64, i int) int {
+	for {
+		if w := ^jsonmask.Window(ws, i); w != 0 {
+			return i + bits.TrailingZeros64(w)
+		}
+		i += 64
 	}
 }
 
@@ -1229,8 +1393,14 @@ func (s *scanner) skip() bool {
 		_, ok := s.str()
 		return ok
 	case '{':
+		if s.m != nil {
+			return s.skipMasked()
+		}
 		return s.skipObject()
 	case '[':
+		if s.m != nil {
+			return s.skipMasked()
+		}
 		return s.skipArray()
 	case 't':
 		return s.literal("true")
