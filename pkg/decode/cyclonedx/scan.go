@@ -1046,11 +1046,11 @@ func (s *scanner) wsMore() {
 		// The text ends with a byte that is not white space.
 		i := s.pos
 		for {
-			if w := ^jsonmask.Window(s.m.WS, i); w != 0 {
+			if w := ^jsonmask.Window(s.m.WS, i) & jsonmask.Low; w != 0 {
 				s.pos = i + bits.TrailingZeros64(w)
 				return
 			}
-			i += 64
+			i += jsonmask.Valid
 		}
 	}
 	d := s.data
@@ -1167,11 +1167,11 @@ func (s *scanner) strMasked() (tok, bool) {
 	for {
 		// The text ends with a stop (a NUL past its end), so this ends.
 		for {
-			if w := jsonmask.Window(stop, i); w != 0 {
+			if w := jsonmask.Window(stop, i) & jsonmask.Low; w != 0 {
 				i += bits.TrailingZeros64(w)
 				break
 			}
-			i += 64
+			i += jsonmask.Valid
 		}
 		if i >= len(d) {
 			return tok{}, false
@@ -1336,15 +1336,15 @@ after: // after a value
 
 // skipStr returns the position after the string at d[i] ('"'), or -1 when
 // it is not well-formed.
-func skipStr(d []byte, stop []uint64, i int) int {
+func skipStr(d []byte, stop []byte, i int) int {
 	i++
 	for {
 		for {
-			if w := jsonmask.Window(stop, i); w != 0 {
+			if w := jsonmask.Window(stop, i) & jsonmask.Low; w != 0 {
 				i += bits.TrailingZeros64(w)
 				break
 			}
-			i += 64
+			i += jsonmask.Valid
 		}
 		if i >= len(d) {
 			return -1
@@ -1365,18 +1365,18 @@ func skipStr(d []byte, stop []uint64, i int) int {
 }
 
 // nextClear is jsonmask.NextClear, for white space.
-func nextClear(ws []uint64, i int) int {
+func nextClear(ws []byte, i int) int {
 	for {
-		if w := ^jsonmask.Window(ws, i); w != 0 {
+		if w := ^jsonmask.Window(ws, i) & jsonmask.Low; w != 0 {
 			return i + bits.TrailingZeros64(w)
 		}
-		i += 64
+		i += jsonmask.Valid
 	}
 }
 
 // hiIn reports whether data[from:to] has a byte 0x80 or above (s.m set).
 func (s *scanner) hiIn(from, to int) bool {
-	if n := to - from; n < 64 {
+	if n := to - from; n < jsonmask.Valid {
 		return jsonmask.Window(s.m.Hi, from)&(1<<uint(n)-1) != 0
 	}
 	return jsonmask.Any(s.m.Hi, from, to)

@@ -9,9 +9,9 @@ var Fast = cpu.X86.HasAVX2
 // classifyAVX2 classifies blocks 64-byte blocks at data.
 //
 //go:noescape
-func classifyAVX2(data *byte, blocks int, stop, hi, ws *uint64)
+func classifyAVX2(data *byte, blocks int, stop, hi, ws *byte)
 
-func classify(data []byte, stop, hi, ws []uint64) {
+func classify(data []byte, stop, hi, ws []byte) {
 	blocks := len(data) / 64
 	if blocks == 0 {
 		return
@@ -20,6 +20,6 @@ func classify(data []byte, stop, hi, ws []uint64) {
 		classifyGeneric(data, stop, hi, ws)
 		return
 	}
-	_, _, _ = stop[blocks-1], hi[blocks-1], ws[blocks-1]
+	_, _, _ = stop[8*blocks-1], hi[8*blocks-1], ws[8*blocks-1]
 	classifyAVX2(&data[0], blocks, &stop[0], &hi[0], &ws[0])
 }

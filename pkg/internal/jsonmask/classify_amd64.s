@@ -1,6 +1,6 @@
 #include "textflag.h"
 
-// func classifyAVX2(data *byte, blocks int, stop, hi, ws *uint64)
+// func classifyAVX2(data *byte, blocks int, stop, hi, ws *byte)
 TEXT ·classifyAVX2(SB), NOSPLIT, $0-40
 	MOVQ data+0(FP), SI
 	MOVQ blocks+8(FP), CX

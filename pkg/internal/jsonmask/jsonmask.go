@@ -6,96 +6,106 @@
 // sbomx's CycloneDX scanner needs.
 package jsonmask
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
-// Masks are the classes of one text: bit i%64 of word i/64 is byte i.
-// Each slice has two words more than the text has whole or partial 64-byte
-// blocks' worth, so that Window may read one word past any position up to
-// len(text). Bytes past the end of the text count as NUL: in Stop, not in
-// WS or Hi.
+// Masks are the classes of one text, eight bytes of mask per 64 bytes of
+// text: bit i%8 of mask byte i/8 is text byte i. Each mask runs 24 bytes
+// past the text's whole or partial 64-byte blocks, so that Window may read
+// at any position up to len(text) and searches always stop: bytes past the
+// end of the text count as NUL (in Stop, not in WS or Hi).
 type Masks struct {
-	Stop []uint64 // '"', '\\', or below 0x20
-	Hi   []uint64 // 0x80 and above
-	WS   []uint64 // ' ', '\t', '\n', '\r'
+	Stop []byte // '"', '\\', or below 0x20
+	Hi   []byte // 0x80 and above
+	WS   []byte // ' ', '\t', '\n', '\r'
 	// ASCII reports that Hi is all zeros: the text is plain ASCII.
 	ASCII bool
 }
 
+// Valid is the number of bits of a Window that are known: bits 0 to Valid-1
+// of Window(mask, i) are bytes i to i+Valid-1; the bits above are to be
+// ignored.
+const Valid = 56
+
+// Low is the mask of a Window's valid bits.
+const Low = 1<<Valid - 1
+
 // Compute fills m for data, reusing m's slices when they are big enough.
 func (m *Masks) Compute(data []byte) {
-	n := len(data)/64 + 2
+	full := len(data) / 64
+	n := 8*full + 24 // the tail block, a final word, and slack for Window
 	m.Stop = grow(m.Stop, n)
 	m.Hi = grow(m.Hi, n)
 	m.WS = grow(m.WS, n)
-	full := len(data) / 64
 	classify(data[:full*64], m.Stop, m.Hi, m.WS)
 	var tail [64]byte // NUL padded
 	copy(tail[:], data[full*64:])
-	classifyGeneric(tail[:], m.Stop[full:], m.Hi[full:], m.WS[full:])
-	m.Stop[n-1], m.Hi[n-1], m.WS[n-1] = ^uint64(0), 0, 0
-	var hi uint64
-	for _, w := range m.Hi {
-		hi |= w
+	classifyGeneric(tail[:], m.Stop[8*full:], m.Hi[8*full:], m.WS[8*full:])
+	for i := 8*full + 8; i < n; i++ {
+		m.Stop[i], m.Hi[i], m.WS[i] = 0xff, 0, 0
+	}
+	var hi byte
+	for _, b := range m.Hi {
+		hi |= b
 	}
 	m.ASCII = hi == 0
 }
 
-func grow(s []uint64, n int) []uint64 {
+func grow(s []byte, n int) []byte {
 	if cap(s) < n {
-		return make([]uint64, n, n+n/4)
+		return make([]byte, n, n+n/4)
 	}
 	return s[:n]
 }
 
-// Window returns the 64 bits of mask starting at bit i (0 <= i < 64 *
-// (len(mask)-1)): bit 0 of the result is byte i.
-func Window(mask []uint64, i int) uint64 {
-	k, b := i>>6, uint(i&63)
-	return mask[k]>>b | mask[k+1]<<(64-b) // a shift by 64 is 0 in Go
+// Window returns the bits of mask from bit i on (0 <= i <= 8*(len(mask)-8)):
+// bit 0 of the result is byte i; only the low Valid bits are meaningful.
+func Window(mask []byte, i int) uint64 {
+	return binary.LittleEndian.Uint64(mask[i>>3:]) >> uint(i&7)
 }
 
 // Any reports whether mask has a bit set in [from, to).
-func Any(mask []uint64, from, to int) bool {
+func Any(mask []byte, from, to int) bool {
 	for from < to {
-		w := Window(mask, from)
-		if n := to - from; n < 64 {
-			w &= 1<<uint(n) - 1
-			return w != 0
+		w := Window(mask, from) & Low
+		if n := to - from; n < Valid {
+			return w&(1<<uint(n)-1) != 0
 		}
 		if w != 0 {
 			return true
 		}
-		from += 64
+		from += Valid
 	}
 	return false
 }
 
-// NextSet returns the first position at or after i whose bit is set in mask;
-// the final word of a Masks slice stops it (Stop's is all ones; for WS and
-// Hi use NextClear or bounded searches).
-func NextSet(mask []uint64, i int) int {
+// NextSet returns the first position at or after i whose bit is set in
+// mask; Stop always has one at or after the end of the text.
+func NextSet(mask []byte, i int) int {
 	for {
-		if w := Window(mask, i); w != 0 {
+		if w := Window(mask, i) & Low; w != 0 {
 			return i + bits.TrailingZeros64(w)
 		}
-		i += 64
+		i += Valid
 	}
 }
 
 // NextClear returns the first position at or after i whose bit is clear in
-// mask (WS's final word is all zeros, so it always stops).
-func NextClear(mask []uint64, i int) int {
+// mask; WS always has one at or before the end of the text.
+func NextClear(mask []byte, i int) int {
 	for {
-		if w := ^Window(mask, i); w != 0 {
+		if w := ^Window(mask, i) & Low; w != 0 {
 			return i + bits.TrailingZeros64(w)
 		}
-		i += 64
+		i += Valid
 	}
 }
 
 // classifyGeneric classifies whole 64-byte blocks of data one byte at a
 // time.
-func classifyGeneric(data []byte, stop, hi, ws []uint64) {
+func classifyGeneric(data []byte, stop, hi, ws []byte) {
 	for k := 0; k*64 < len(data); k++ {
 		var s, h, w uint64
 		for j, c := range data[k*64 : k*64+64] {
@@ -110,6 +120,8 @@ func classifyGeneric(data []byte, stop, hi, ws []uint64) {
 				w |= bit
 			}
 		}
-		stop[k], hi[k], ws[k] = s, h, w
+		binary.LittleEndian.PutUint64(stop[8*k:], s)
+		binary.LittleEndian.PutUint64(hi[8*k:], h)
+		binary.LittleEndian.PutUint64(ws[8*k:], w)
 	}
 }

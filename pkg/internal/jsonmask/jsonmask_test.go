@@ -6,7 +6,7 @@ import (
 )
 
 // bit reports bit i of mask, the slow way.
-func bit(mask []uint64, i int) bool { return mask[i/64]>>(uint(i)%64)&1 == 1 }
+func bit(mask []byte, i int) bool { return mask[i/8]>>(uint(i)%8)&1 == 1 }
 
 // want is the definition of each class, byte by byte (NUL past the end).
 func want(data []byte, i int) (stop, hi, ws bool) {
@@ -36,12 +36,15 @@ func check(t *testing.T, data []byte) {
 	t.Helper()
 	var m Masks
 	m.Compute(data)
-	n := len(data)/64 + 2
+	n := 8*(len(data)/64) + 24
 	if len(m.Stop) != n || len(m.Hi) != n || len(m.WS) != n {
 		t.Fatalf("len %d: mask lengths %d %d %d, want %d", len(data), len(m.Stop), len(m.Hi), len(m.WS), n)
 	}
-	for i := 0; i < 64*(n-1); i++ {
+	for i := 0; i < 8*n; i++ {
 		s, h, w := want(data, i)
+		if i >= 64*(len(data)/64+1) {
+			s = true // the final word and the slack
+		}
 		if bit(m.Stop, i) != s || bit(m.Hi, i) != h || bit(m.WS, i) != w {
 			t.Fatalf("len %d, byte %d (%q): got stop/hi/ws %v %v %v, want %v %v %v", len(data), i, data[min(i, len(data)-1):min(i+1, len(data))], bit(m.Stop, i), bit(m.Hi, i), bit(m.WS, i), s, h, w)
 		}
@@ -53,17 +56,14 @@ func check(t *testing.T, data []byte) {
 	if m.ASCII != ascii {
 		t.Fatalf("len %d: ASCII = %v", len(data), m.ASCII)
 	}
-	if m.Stop[n-1] != ^uint64(0) || m.WS[n-1] != 0 || m.Hi[n-1] != 0 {
-		t.Fatalf("len %d: bad final words", len(data))
-	}
-	for i := 0; i < 64*(n-1); i++ {
+	for i := 0; i <= 8*(n-8); i++ {
 		var w uint64
-		for j := 0; j < 64 && i+j < 64*n; j++ {
+		for j := 0; j < Valid; j++ {
 			if bit(m.Stop, i+j) {
 				w |= 1 << uint(j)
 			}
 		}
-		if got := Window(m.Stop, i); got != w {
+		if got := Window(m.Stop, i) & Low; got != w {
 			t.Fatalf("len %d: Window(%d) = %#x, want %#x", len(data), i, got, w)
 		}
 	}
@@ -75,6 +75,9 @@ func check(t *testing.T, data []byte) {
 		if got := NextSet(m.Stop, i); got != j {
 			t.Fatalf("len %d: NextSet(%d) = %d, want %d", len(data), i, got, j)
 		}
+		if j > len(data) {
+			t.Fatalf("len %d: NextSet(%d) = %d, past the end", len(data), i, j)
+		}
 		j = i
 		for bit(m.WS, j) {
 			j++
@@ -82,8 +85,8 @@ func check(t *testing.T, data []byte) {
 		if got := NextClear(m.WS, i); got != j {
 			t.Fatalf("len %d: NextClear(%d) = %d, want %d", len(data), i, got, j)
 		}
-		for _, to := range []int{i, i + 1, i + 63, i + 64, i + 65, i + 130, len(data)} {
-			if to < i || to > 64*(n-1) {
+		for _, to := range []int{i, i + 1, i + 55, i + 56, i + 57, i + 63, i + 64, i + 65, i + 130, len(data)} {
+			if to < i || to > len(data) {
 				continue
 			}
 			any := false
@@ -142,14 +145,14 @@ func TestGenericEqualsFast(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 200 {
 		data := randomText(r, 64*(1+r.IntN(20)))
-		k := len(data) / 64
-		s1, h1, w1 := make([]uint64, k), make([]uint64, k), make([]uint64, k)
-		s2, h2, w2 := make([]uint64, k), make([]uint64, k), make([]uint64, k)
+		k := len(data) / 8
+		s1, h1, w1 := make([]byte, k), make([]byte, k), make([]byte, k)
+		s2, h2, w2 := make([]byte, k), make([]byte, k), make([]byte, k)
 		classify(data, s1, h1, w1)
 		classifyGeneric(data, s2, h2, w2)
 		for i := range k {
 			if s1[i] != s2[i] || h1[i] != h2[i] || w1[i] != w2[i] {
-				t.Fatalf("block %d differs", i)
+				t.Fatalf("mask byte %d differs", i)
 			}
 		}
 	}
