@@ -264,7 +264,9 @@ func (s *scanner) convert(md *cdx.Metadata) *model.Document {
 	if len(c.doc.Components) == 0 {
 		c.doc.Components = nil
 	}
-	c.doc.Dependencies = s.deps
+	if len(s.deps) > 0 {
+		c.doc.Dependencies = s.deps
+	}
 	c.doc.Warnings = append(c.doc.Warnings, s.depWarn...)
 	c.doc.Meta = meta(md)
 	return c.doc
@@ -855,6 +857,10 @@ func (s *scanner) dependencies() bool {
 func (s *scanner) dependency(ref tok, to []tok) {
 	// Most refs name a component read already: reuse its Ref string rather
 	// than allocating a copy for every edge.
+	if s.deps == nil {
+		// Most components have a dependency or two: room for two each.
+		s.deps = make([]model.Edge, 0, 2*len(s.comps)+len(to))
+	}
 	if f, ok := s.intern(ref); ok && f != "" {
 		n := len(s.deps)
 		all := true
