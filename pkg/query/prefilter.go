@@ -97,46 +97,30 @@ func (p *Prefilter) MayMatch(data []byte) bool {
 
 // hasEscapedAlnum reports whether data writes a letter or digit in escaped
 // form, which could hide a needle: JSON "\u00XX", XML "&#NN;" / "&#xXX;",
-// or a purl's percent-encoding "%XX".
+// or a purl's percent-encoding "%XX". JSON escapes and XML character
+// references only count in their own encoding. One vector pass
+// (foldscan.EachEscape) finds the candidates for the first and the last.
 func hasEscapedAlnum(data []byte) bool {
-	// JSON escapes and XML character references only occur in their own
-	// encoding: look for each where it can be.
 	first := byte(0)
 	if t := bytes.TrimLeft(data[:min(len(data), 512)], " \t\r\n\xef\xbb\xbf"); len(t) > 0 {
 		first = t[0]
 	}
-	if first != '<' && hasJSONEscape(data) {
-		return true
-	}
 	if first != '{' && bytes.Contains(data, []byte("&#")) {
 		return true
 	}
-	for rest := data; ; {
-		i := bytes.IndexByte(rest, '%')
-		if i < 0 || i+3 > len(rest) {
-			break
+	json := first != '<'
+	return foldscan.EachEscape(data, func(p int) bool {
+		if data[p] == '%' {
+			c, ok := hexByte(data[p+1], data[p+2])
+			return ok && isAlnum(c)
 		}
-		if c, ok := hexByte(rest[i+1], rest[i+2]); ok && isAlnum(c) {
-			return true
+		// `\u`: a letter or digit is `\u00XX`.
+		if !json || p+6 > len(data) || data[p+2] != '0' || data[p+3] != '0' {
+			return false
 		}
-		rest = rest[i+1:]
-	}
-	return false
-}
-
-// hasJSONEscape reports a JSON "\u00XX" escape of a letter or digit.
-func hasJSONEscape(data []byte) bool {
-	for rest := data; ; {
-		i := bytes.Index(rest, []byte(`\u00`))
-		if i < 0 || i+6 > len(rest) {
-			break
-		}
-		if c, ok := hexByte(rest[i+4], rest[i+5]); ok && isAlnum(c) {
-			return true
-		}
-		rest = rest[i+4:]
-	}
-	return false
+		c, ok := hexByte(data[p+4], data[p+5])
+		return ok && isAlnum(c)
+	})
 }
 
 func hexByte(a, b byte) (byte, bool) {

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/rand/v2"
 	"net/url"
@@ -177,4 +178,71 @@ func mustParse(t *testing.T, s string) *Query {
 		t.Fatal(err)
 	}
 	return q
+}
+
+// hasEscapedAlnumRef is hasEscapedAlnum as first written, with IndexByte
+// loops: the reference for the vector version.
+func hasEscapedAlnumRef(data []byte) bool {
+	first := byte(0)
+	if t := bytes.TrimLeft(data[:min(len(data), 512)], " \t\r\n\xef\xbb\xbf"); len(t) > 0 {
+		first = t[0]
+	}
+	if first != '<' {
+		for rest := data; ; {
+			i := bytes.Index(rest, []byte(`\u00`))
+			if i < 0 || i+6 > len(rest) {
+				break
+			}
+			if c, ok := hexByte(rest[i+4], rest[i+5]); ok && isAlnum(c) {
+				return true
+			}
+			rest = rest[i+4:]
+		}
+	}
+	if first != '{' && bytes.Contains(data, []byte("&#")) {
+		return true
+	}
+	for rest := data; ; {
+		i := bytes.IndexByte(rest, '%')
+		if i < 0 || i+3 > len(rest) {
+			break
+		}
+		if c, ok := hexByte(rest[i+1], rest[i+2]); ok && isAlnum(c) {
+			return true
+		}
+		rest = rest[i+1:]
+	}
+	return false
+}
+
+// TestEscapedAlnumEqualsRef: generated texts full of near-escapes, at
+// every length up to 200 and in JSON, XML and plain shapes.
+func TestEscapedAlnumEqualsRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	parts := []string{"%40", "%2F", "%41", "%4", "%7a", "%7g", "%3", `\u0041`, `\u00`, `\u002F`, `\\u0061`, `\u1234`, "&#65;", "&#", "a", " ", "{", "<", "\n", "%", `\`, "u", "00", "6"}
+	for range 20000 {
+		var b []byte
+		switch r.IntN(3) {
+		case 0:
+			b = append(b, '{')
+		case 1:
+			b = append(b, '<')
+		}
+		for n := r.IntN(60); n > 0; n-- {
+			b = append(b, parts[r.IntN(len(parts))]...)
+		}
+		if got, want := hasEscapedAlnum(b), hasEscapedAlnumRef(b); got != want {
+			t.Fatalf("hasEscapedAlnum(%q) = %v, reference %v", b, got, want)
+		}
+	}
+}
+
+func FuzzEscapedAlnumEqualsRef(f *testing.F) {
+	f.Add([]byte(`{"purl":"pkg:npm/%40types/node@1","n":"\u0074orch"}`))
+	f.Add([]byte(`<bom>&#116;orch</bom>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := hasEscapedAlnum(data), hasEscapedAlnumRef(data); got != want {
+			t.Fatalf("hasEscapedAlnum(%q) = %v, reference %v", data, got, want)
+		}
+	})
 }

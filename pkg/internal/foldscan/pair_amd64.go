@@ -17,6 +17,13 @@ var useAVX2 = cpu.X86.HasAVX2
 //go:noescape
 func pairMaskAVX2(base *byte, n, d int, c1, c2 byte) (block int, mask uint32)
 
+// escMaskAVX2 scans the starts p in [0, n&^31), 32 at a time, for
+// EachEscape's candidates, and returns the first block with one and its
+// mask, or -1. The caller guarantees n+2 <= len of the memory at base.
+//
+//go:noescape
+func escMaskAVX2(base *byte, n int) (block int, mask uint32)
+
 // eachPair calls fn with each p in data, in order, with data[p]|0x20 == c1
 // and data[p+d]|0x20 == c2, until fn returns true; it reports whether one did.
 func eachPair(data []byte, d int, c1, c2 byte, fn func(p int) bool) bool {

@@ -81,3 +81,114 @@ notfound:
 	MOVL $0, mask+40(FP)
 	VZEROUPPER
 	RET
+
+// func escMaskAVX2(base *byte, n int) (block int, mask uint32)
+// Candidates p in [0, n&^31): base[p] == '%' with '3' <= base[p+1] <= '7'
+// but not "%40", or base[p] == '\\' with base[p+1] == 'u'. The caller
+// guarantees n+2 <= len of the memory at base. Blocks without a '%' or a
+// backslash (nearly all) are passed over 64 bytes at a time.
+TEXT ·escMaskAVX2(SB), NOSPLIT, $0-28
+	MOVQ base+0(FP), SI
+	MOVQ n+8(FP), CX
+	ANDQ $~31, CX
+
+	MOVL $0x25, AX // '%'
+	VMOVD AX, X0
+	VPBROADCASTB X0, Y0
+	MOVL $0x5c, AX // '\\'
+	VMOVD AX, X5
+	VPBROADCASTB X5, Y5
+
+	XORQ BX, BX
+
+quick64:
+	LEAQ 64(BX), R9
+	CMPQ R9, CX
+	JA   quick32
+	VMOVDQU (SI)(BX*1), Y7
+	VMOVDQU 32(SI)(BX*1), Y8
+	VPCMPEQB Y0, Y7, Y10
+	VPCMPEQB Y5, Y7, Y11
+	VPCMPEQB Y0, Y8, Y12
+	VPCMPEQB Y5, Y8, Y13
+	VPOR     Y10, Y11, Y10
+	VPOR     Y12, Y13, Y12
+	VPOR     Y10, Y12, Y10
+	VPTEST   Y10, Y10
+	JNZ      full
+	MOVQ     R9, BX
+	JMP      quick64
+
+quick32:
+	CMPQ BX, CX
+	JAE  notfound
+	VMOVDQU (SI)(BX*1), Y7
+	VPCMPEQB Y0, Y7, Y10
+	VPCMPEQB Y5, Y7, Y11
+	VPOR     Y10, Y11, Y10
+	VPTEST   Y10, Y10
+	JNZ      full
+	ADDQ     $32, BX
+	JMP      quick32
+
+	// A '%' or a backslash within the next 64 bytes: check them 32 at a
+	// time, then go back to the quick loop.
+full:
+	MOVL $0x33, AX // '3'
+	VMOVD AX, X1
+	VPBROADCASTB X1, Y1
+	MOVL $0x37, AX // '7'
+	VMOVD AX, X2
+	VPBROADCASTB X2, Y2
+	MOVL $0x34, AX // '4'
+	VMOVD AX, X3
+	VPBROADCASTB X3, Y3
+	MOVL $0x30, AX // '0'
+	VMOVD AX, X4
+	VPBROADCASTB X4, Y4
+	MOVL $0x75, AX // 'u'
+	VMOVD AX, X6
+	VPBROADCASTB X6, Y6
+	LEAQ 64(BX), R10 // end of the full check
+	CMPQ R10, CX
+	JBE  fullloop
+	MOVQ CX, R10
+
+fullloop:
+	CMPQ BX, R10
+	JAE  quick64
+	VMOVDQU (SI)(BX*1), Y7   // c0
+	VMOVDQU 1(SI)(BX*1), Y8  // c1
+	VMOVDQU 2(SI)(BX*1), Y9  // c2
+	VPCMPEQB Y0, Y7, Y10     // c0 == '%'
+	VPMAXUB  Y1, Y8, Y11
+	VPCMPEQB Y8, Y11, Y11    // c1 >= '3'
+	VPAND    Y10, Y11, Y10
+	VPMINUB  Y2, Y8, Y11
+	VPCMPEQB Y8, Y11, Y11    // c1 <= '7'
+	VPAND    Y10, Y11, Y10
+	VPCMPEQB Y3, Y8, Y11     // c1 == '4'
+	VPCMPEQB Y4, Y9, Y12     // c2 == '0'
+	VPAND    Y11, Y12, Y11
+	VPANDN   Y10, Y11, Y10   // and not "%40"
+	VPCMPEQB Y5, Y7, Y11     // c0 == '\\'
+	VPCMPEQB Y6, Y8, Y12     // c1 == 'u'
+	VPAND    Y11, Y12, Y11
+	VPOR     Y10, Y11, Y10
+	VPMOVMSKB Y10, AX
+	TESTL AX, AX
+	JNZ   found
+	ADDQ  $32, BX
+	JMP   fullloop
+
+found:
+	MOVQ BX, block+16(FP)
+	MOVL AX, mask+24(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, block+16(FP)
+	MOVL $0, mask+24(FP)
+	VZEROUPPER
+	RET
