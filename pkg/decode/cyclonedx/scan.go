@@ -160,7 +160,7 @@ func decodeScanWith(data []byte, opt Options, masks bool) (*model.Document, bool
 }
 
 // useMasks is whether the scanner classifies documents' bytes first (see
-// jsonmask); tests turn it off to check the byte loops too.
+// jsonmask): where that is vectorised. Tests run decodeScanWith both ways.
 var useMasks = jsonmask.Fast
 
 // maxMasked is the largest document the scanner classifies: the masks take
@@ -855,12 +855,12 @@ func (s *scanner) dependencies() bool {
 // dependency adds the edges of one dependency, with its strings in one
 // allocation, as converter.dependencies does.
 func (s *scanner) dependency(ref tok, to []tok) {
-	// Most refs name a component read already: reuse its Ref string rather
-	// than allocating a copy for every edge.
 	if s.deps == nil {
 		// Most components have a dependency or two: room for two each.
 		s.deps = make([]model.Edge, 0, 2*len(s.comps)+len(to))
 	}
+	// Most refs name a component read already: reuse its Ref string rather
+	// than allocating a copy for every edge.
 	if f, ok := s.intern(ref); ok && f != "" {
 		n := len(s.deps)
 		all := true
@@ -1049,15 +1049,8 @@ func (s *scanner) colon() {
 // wsMore is ws: in pretty-printed JSON a newline and indentation.
 func (s *scanner) wsMore() {
 	if s.m != nil {
-		// The text ends with a byte that is not white space.
-		i := s.pos
-		for {
-			if w := ^jsonmask.Window(s.m.WS, i) & jsonmask.Low; w != 0 {
-				s.pos = i + bits.TrailingZeros64(w)
-				return
-			}
-			i += jsonmask.Valid
-		}
+		s.pos = jsonmask.NextClear(s.m.WS, s.pos)
+		return
 	}
 	d := s.data
 	i := s.pos
@@ -1171,15 +1164,7 @@ func (s *scanner) strMasked() (tok, bool) {
 	var esc uint8
 	stop := s.m.Stop
 	for {
-		// The text ends with a stop (a NUL past its end), so this ends.
-		for {
-			if w := jsonmask.Window(stop, i) & jsonmask.Low; w != 0 {
-				i += bits.TrailingZeros64(w)
-				break
-			}
-			i += jsonmask.Valid
-		}
-		if i >= len(d) {
+		if i = jsonmask.NextSet(stop, i); i >= len(d) {
 			return tok{}, false
 		}
 		switch d[i] {
@@ -1253,7 +1238,7 @@ value: // at a value
 		stk = append(stk, c)
 		i++
 		if i < len(d) && d[i] <= ' ' {
-			i = nextClear(ws, i)
+			i = jsonmask.NextClear(ws, i)
 		}
 		if i < len(d) && d[i] == c+2 { // '}' or ']'
 			stk = stk[:len(stk)-1]
@@ -1294,14 +1279,14 @@ key: // at an object's key
 		return false
 	}
 	if i < len(d) && d[i] <= ' ' {
-		i = nextClear(ws, i)
+		i = jsonmask.NextClear(ws, i)
 	}
 	if i >= len(d) || d[i] != ':' {
 		return false
 	}
 	i++
 	if i < len(d) && d[i] <= ' ' {
-		i = nextClear(ws, i)
+		i = jsonmask.NextClear(ws, i)
 	}
 	goto value
 
@@ -1316,7 +1301,7 @@ after: // after a value
 		return true
 	}
 	if i < len(d) && d[i] <= ' ' {
-		i = nextClear(ws, i)
+		i = jsonmask.NextClear(ws, i)
 	}
 	if i >= len(d) {
 		return false
@@ -1325,7 +1310,7 @@ after: // after a value
 	case ',':
 		i++
 		if i < len(d) && d[i] <= ' ' {
-			i = nextClear(ws, i)
+			i = jsonmask.NextClear(ws, i)
 		}
 		if top == '{' {
 			goto key
@@ -1345,14 +1330,7 @@ after: // after a value
 func skipStr(d []byte, stop []byte, i int) int {
 	i++
 	for {
-		for {
-			if w := jsonmask.Window(stop, i) & jsonmask.Low; w != 0 {
-				i += bits.TrailingZeros64(w)
-				break
-			}
-			i += jsonmask.Valid
-		}
-		if i >= len(d) {
+		if i = jsonmask.NextSet(stop, i); i >= len(d) {
 			return -1
 		}
 		switch d[i] {
@@ -1367,16 +1345,6 @@ func skipStr(d []byte, stop []byte, i int) int {
 		default:
 			return -1
 		}
-	}
-}
-
-// nextClear is jsonmask.NextClear, for white space.
-func nextClear(ws []byte, i int) int {
-	for {
-		if w := ^jsonmask.Window(ws, i) & jsonmask.Low; w != 0 {
-			return i + bits.TrailingZeros64(w)
-		}
-		i += jsonmask.Valid
 	}
 }
 
