@@ -13,6 +13,14 @@ import (
 // benchDocs decodes real SBOMs from the repository's corpus.
 func benchDocs(b *testing.B) []*model.Document {
 	files, _ := filepath.Glob("../../testdata/corpus/real/*.cdx.json")
+	docs := decodeFiles(b, files)
+	if len(docs) == 0 {
+		b.Skip("no corpus")
+	}
+	return docs
+}
+
+func decodeFiles(b *testing.B, files []string) []*model.Document {
 	var docs []*model.Document
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -24,9 +32,6 @@ func benchDocs(b *testing.B) []*model.Document {
 			b.Fatal(err)
 		}
 		docs = append(docs, doc)
-	}
-	if len(docs) == 0 {
-		b.Skip("no corpus")
 	}
 	return docs
 }
@@ -89,22 +94,14 @@ func BenchmarkAllPaths(b *testing.B) {
 // of about 300 components.
 func BenchmarkBuildLarge(b *testing.B) {
 	const dir = "/work/bench/small"
-	var docs []*model.Document
+	var files []string
 	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() != "bom.cdx.json" || len(docs) >= 20 {
-			return nil
+		if err == nil && !d.IsDir() && d.Name() == "bom.cdx.json" && len(files) < 20 {
+			files = append(files, path)
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := decode.Decode(data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
 		return nil
 	})
+	docs := decodeFiles(b, files)
 	if len(docs) == 0 {
 		b.Skip(dir + " absent")
 	}

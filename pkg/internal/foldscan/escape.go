@@ -15,19 +15,13 @@ func EachEscape(data []byte, fn func(p int) bool) bool {
 	}
 	from := 0
 	if useAVX2 {
-		for n-from >= 32 {
-			block, mask := escMaskAVX2(&data[from], n-from)
-			if block < 0 {
-				break
-			}
-			for ; mask != 0; mask &= mask - 1 {
-				if fn(from + block + bits.TrailingZeros32(mask)) {
-					return true
-				}
-			}
-			from += block + 32
+		var found bool
+		found, from = vectorCandidates(n, func(from int) (int, uint32) {
+			return escMaskAVX2(&data[from], n-from)
+		}, fn)
+		if found {
+			return true
 		}
-		from += (n - from) &^ 31
 	}
 	for p := from; p < n; p++ {
 		if escCandidate(data, p) && fn(p) {
@@ -47,4 +41,27 @@ func escCandidate(data []byte, p int) bool {
 		return data[p+1] == 'u'
 	}
 	return false
+}
+
+// vectorCandidates drives a vector scan over the starts [0, n): scan(from)
+// looks at the starts from to n&^31, 32 at a time, and returns the first
+// block with candidates (relative to from) and their mask, or -1. It calls
+// fn with each candidate in order until fn returns true, and returns whether
+// one did and the first start the scan did not cover (the caller checks the
+// rest one by one).
+func vectorCandidates(n int, scan func(from int) (int, uint32), fn func(p int) bool) (bool, int) {
+	from := 0
+	for n-from >= 32 {
+		block, mask := scan(from)
+		if block < 0 {
+			break
+		}
+		for ; mask != 0; mask &= mask - 1 {
+			if fn(from + block + bits.TrailingZeros32(mask)) {
+				return true, 0
+			}
+		}
+		from += block + 32
+	}
+	return false, from + (n-from)&^31
 }

@@ -1,10 +1,6 @@
 package foldscan
 
-import (
-	"math/bits"
-
-	"golang.org/x/sys/cpu"
-)
+import "golang.org/x/sys/cpu"
 
 var useAVX2 = cpu.X86.HasAVX2
 
@@ -31,20 +27,13 @@ func eachPair(data []byte, d int, c1, c2 byte, fn func(p int) bool) bool {
 	if n <= 0 {
 		return false
 	}
-	from := 0
-	for n-from >= 32 {
-		block, mask := pairMaskAVX2(&data[from], n-from, d, c1, c2)
-		if block < 0 {
-			break
-		}
-		for ; mask != 0; mask &= mask - 1 {
-			if fn(from + block + bits.TrailingZeros32(mask)) {
-				return true
-			}
-		}
-		from += block + 32
+	found, from := vectorCandidates(n, func(from int) (int, uint32) {
+		return pairMaskAVX2(&data[from], n-from, d, c1, c2)
+	}, fn)
+	if found {
+		return true
 	}
-	for p := from + (n-from)&^31; p < n; p++ {
+	for p := from; p < n; p++ {
 		if data[p]|0x20 == c1 && data[p+d]|0x20 == c2 && fn(p) {
 			return true
 		}

@@ -1,5 +1,9 @@
 #include "textflag.h"
 
+// BROADCAST(c, x, y) fills every byte of y with the constant c (AX and x
+// are clobbered).
+#define BROADCAST(c, x, y) MOVL c, AX; VMOVD AX, x; VPBROADCASTB x, y
+
 // func pairMaskAVX2(base *byte, n, d int, c1, c2 byte) (block int, mask uint32)
 TEXT ·pairMaskAVX2(SB), NOSPLIT, $0-44
 	MOVQ base+0(FP), SI
@@ -14,9 +18,7 @@ TEXT ·pairMaskAVX2(SB), NOSPLIT, $0-44
 	MOVBLZX c2+25(FP), AX
 	VMOVD AX, X1
 	VPBROADCASTB X1, Y1
-	MOVL $0x20, AX
-	VMOVD AX, X2
-	VPBROADCASTB X2, Y2
+	BROADCAST($0x20, X2, Y2)
 
 	XORQ BX, BX
 
@@ -92,12 +94,8 @@ TEXT ·escMaskAVX2(SB), NOSPLIT, $0-28
 	MOVQ n+8(FP), CX
 	ANDQ $~31, CX
 
-	MOVL $0x25, AX // '%'
-	VMOVD AX, X0
-	VPBROADCASTB X0, Y0
-	MOVL $0x5c, AX // '\\'
-	VMOVD AX, X5
-	VPBROADCASTB X5, Y5
+	BROADCAST($0x25, X0, Y0) // '%'
+	BROADCAST($0x5c, X5, Y5) // '\\'
 
 	XORQ BX, BX
 
@@ -134,21 +132,11 @@ quick32:
 	// A '%' or a backslash within the next 64 bytes: check them 32 at a
 	// time, then go back to the quick loop.
 full:
-	MOVL $0x33, AX // '3'
-	VMOVD AX, X1
-	VPBROADCASTB X1, Y1
-	MOVL $0x37, AX // '7'
-	VMOVD AX, X2
-	VPBROADCASTB X2, Y2
-	MOVL $0x34, AX // '4'
-	VMOVD AX, X3
-	VPBROADCASTB X3, Y3
-	MOVL $0x30, AX // '0'
-	VMOVD AX, X4
-	VPBROADCASTB X4, Y4
-	MOVL $0x75, AX // 'u'
-	VMOVD AX, X6
-	VPBROADCASTB X6, Y6
+	BROADCAST($0x33, X1, Y1) // '3'
+	BROADCAST($0x37, X2, Y2) // '7'
+	BROADCAST($0x34, X3, Y3) // '4'
+	BROADCAST($0x30, X4, Y4) // '0'
+	BROADCAST($0x75, X6, Y6) // 'u'
 	LEAQ 64(BX), R10 // end of the full check
 	CMPQ R10, CX
 	JBE  fullloop

@@ -1,5 +1,9 @@
 #include "textflag.h"
 
+// BROADCAST(c, x, y) fills every byte of y with the constant c (AX and x
+// are clobbered).
+#define BROADCAST(c, x, y) MOVL c, AX; VMOVD AX, x; VPBROADCASTB x, y
+
 // func classifyAVX2(data *byte, blocks int, stop, hi, ws *byte)
 TEXT ·classifyAVX2(SB), NOSPLIT, $0-40
 	MOVQ data+0(FP), SI
@@ -8,27 +12,13 @@ TEXT ·classifyAVX2(SB), NOSPLIT, $0-40
 	MOVQ hi+24(FP), R9
 	MOVQ ws+32(FP), R10
 
-	MOVL $0x22, AX // '"'
-	VMOVD AX, X0
-	VPBROADCASTB X0, Y0
-	MOVL $0x5c, AX // '\\'
-	VMOVD AX, X1
-	VPBROADCASTB X1, Y1
-	MOVL $0x1f, AX // control characters: min(c, 0x1f) == c
-	VMOVD AX, X2
-	VPBROADCASTB X2, Y2
-	MOVL $0x20, AX // ' '
-	VMOVD AX, X3
-	VPBROADCASTB X3, Y3
-	MOVL $0x0a, AX // '\n'
-	VMOVD AX, X4
-	VPBROADCASTB X4, Y4
-	MOVL $0x0d, AX // '\r'
-	VMOVD AX, X5
-	VPBROADCASTB X5, Y5
-	MOVL $0x09, AX // '\t'
-	VMOVD AX, X6
-	VPBROADCASTB X6, Y6
+	BROADCAST($0x22, X0, Y0) // '"'
+	BROADCAST($0x5c, X1, Y1) // '\\'
+	BROADCAST($0x1f, X2, Y2) // control characters: min(c, 0x1f) == c
+	BROADCAST($0x20, X3, Y3) // ' '
+	BROADCAST($0x0a, X4, Y4) // '\n'
+	BROADCAST($0x0d, X5, Y5) // '\r'
+	BROADCAST($0x09, X6, Y6) // '\t'
 
 loop:
 	TESTQ CX, CX
