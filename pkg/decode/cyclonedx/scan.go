@@ -1127,25 +1127,11 @@ func (s *scanner) str() (tok, bool) {
 			return tok{start, i, f}, true
 		case c == '\\':
 			esc = tokEsc
-			if i+1 >= len(d) {
+			n := escape(d, i)
+			if n == 0 {
 				return tok{}, false
 			}
-			switch d[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				if i+6 > len(d) {
-					return tok{}, false
-				}
-				for _, h := range d[i+2 : i+6] {
-					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return tok{}, false
-					}
-				}
-				i += 6
-			default:
-				return tok{}, false
-			}
+			i += n
 		case c < 0x20:
 			return tok{}, false
 		default:
@@ -1158,34 +1144,20 @@ func (s *scanner) str() (tok, bool) {
 // strMasked is str with the masks: the next quote, backslash or control
 // character is a trailing-zero count away.
 func (s *scanner) strMasked() (tok, bool) {
-	d := s.data
-	i := s.pos + 1
-	start := i
-	var esc uint8
-	stop := s.m.Stop
-	for {
-		if i = jsonmask.NextSet(stop, i); i >= len(d) {
-			return tok{}, false
-		}
-		switch d[i] {
-		case '"':
-			f := esc
-			if !s.m.ASCII && s.hiIn(start, i) {
-				f |= tokHi
-			}
-			s.pos = i + 1
-			return tok{start, i, f}, true
-		case '\\':
-			esc = tokEsc
-			n := escape(d, i)
-			if n == 0 {
-				return tok{}, false
-			}
-			i += n
-		default: // a control character
-			return tok{}, false
-		}
+	start := s.pos + 1
+	end, esc := skipStr(s.data, s.m.Stop, s.pos)
+	if end < 0 {
+		return tok{}, false
 	}
+	var f uint8
+	if esc {
+		f = tokEsc
+	}
+	if !s.m.ASCII && jsonmask.Any(s.m.Hi, start, end-1) {
+		f |= tokHi
+	}
+	s.pos = end
+	return tok{start, end - 1, f}, true
 }
 
 // escape returns the length of the valid escape sequence at d[i] ('\\'), or
@@ -1275,7 +1247,7 @@ key: // at an object's key
 	if i >= len(d) || d[i] != '"' {
 		return false
 	}
-	if i = skipStr(d, stop, i); i < 0 {
+	if i, _ = skipStr(d, stop, i); i < 0 {
 		return false
 	}
 	if i < len(d) && d[i] <= ' ' {
@@ -1291,7 +1263,7 @@ key: // at an object's key
 	goto value
 
 str: // at a string value
-	if i = skipStr(d, stop, i); i < 0 {
+	if i, _ = skipStr(d, stop, i); i < 0 {
 		return false
 	}
 
@@ -1326,34 +1298,27 @@ after: // after a value
 }
 
 // skipStr returns the position after the string at d[i] ('"'), or -1 when
-// it is not well-formed.
-func skipStr(d []byte, stop []byte, i int) int {
+// it is not well-formed, and whether it has escapes.
+func skipStr(d []byte, stop []byte, i int) (end int, esc bool) {
 	i++
 	for {
 		if i = jsonmask.NextSet(stop, i); i >= len(d) {
-			return -1
+			return -1, false
 		}
 		switch d[i] {
 		case '"':
-			return i + 1
+			return i + 1, esc
 		case '\\':
+			esc = true
 			n := escape(d, i)
 			if n == 0 {
-				return -1
+				return -1, false
 			}
 			i += n
-		default:
-			return -1
+		default: // a control character
+			return -1, false
 		}
 	}
-}
-
-// hiIn reports whether data[from:to] has a byte 0x80 or above (s.m set).
-func (s *scanner) hiIn(from, to int) bool {
-	if n := to - from; n < jsonmask.Valid {
-		return jsonmask.Window(s.m.Hi, from)&(1<<uint(n)-1) != 0
-	}
-	return jsonmask.Any(s.m.Hi, from, to)
 }
 
 // skip reads any value at s.pos, checking it is well-formed.
@@ -1435,39 +1400,7 @@ func (s *scanner) skipObject() bool {
 }
 
 // skipArray is skip for an array.
-func (s *scanner) skipArray() bool {
-	if !s.enter() {
-		return false
-	}
-	d := s.data
-	s.pos++
-	s.ws()
-	if s.pos < len(d) && d[s.pos] == ']' {
-		s.pos++
-		s.depth--
-		return true
-	}
-	for {
-		if !s.skip() {
-			return false
-		}
-		s.ws()
-		if s.pos >= len(d) {
-			return false
-		}
-		switch d[s.pos] {
-		case ',':
-			s.pos++
-			s.ws()
-		case ']':
-			s.pos++
-			s.depth--
-			return true
-		default:
-			return false
-		}
-	}
-}
+func (s *scanner) skipArray() bool { return s.array(s.skip) }
 
 func (s *scanner) literal(lit string) bool {
 	if s.pos+len(lit) <= len(s.data) && string(s.data[s.pos:s.pos+len(lit)]) == lit {
