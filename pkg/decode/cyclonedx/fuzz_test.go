@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/sbomx/sbomx/pkg/internal/graphtest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
@@ -113,4 +115,43 @@ func checkGraph(t *testing.T, doc *model.Document) {
 	if err := graphtest.Check(doc); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// FuzzLenientEqualsStrict checks the slow path's lenient retry: a document
+// whose only fault is in a field sbomx does not read (here the version, a
+// string) reads as the same document with that field right. Keys spelled in
+// other cases, given twice, or null must mean what they mean to
+// cyclonedx-go (encoding/json).
+func FuzzLenientEqualsStrict(f *testing.F) {
+	for _, s := range []string{
+		`"metadata":{"Component":{}}`,
+		`"metadata":{"component":{"name":"a","bom-ref":"r"},"COMPONENT":{"version":"1"}}`,
+		`"metadata":{"component":{"name":"a","Name":null,"NAME":"b"}},"Components":[{"name":"x"}]`,
+		`"metadata":{"component":{"name":"a"},"component":null},"components":[null,{"Bom-Ref":"b","name":"y","hashes":[{"ALG":"MD5","content":"00"}]}]`,
+		`"metadata":{"tools":[{"name":"t"}],"Tools":{"components":[{"name":"u"}]}},"dependencies":[{"ref":"b","dependsOn":["b",null]},{"REF":"c"}]`,
+		`"components":[{"name":"x","components":[{"name":"y"}],"Components":[{"version":"2"}]}],"Dependencies":[{"Ref":"x","DependsOn":["y"]}]`,
+		`"metadata":{"\u017fupplier":{"name":"s"}},"serialnumber":"urn:x","components":[{"name":"\u212a","supplier":{"name":"s"},"Supplier":null,"\u017fupplier":{}}]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, tail []byte) {
+		doc := func(version string) []byte {
+			return []byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","version":` + version + `,` + string(tail) + `}`)
+		}
+		strict, err := decodeSlow(doc(`1`))
+		if _, warned := withoutLenient(strict); err != nil || warned {
+			return // not valid, or a fault of its own
+		}
+		lenient, err := decodeSlow(doc(`"x"`))
+		if err != nil {
+			t.Fatalf("strict read ok, lenient read failed: %v", err)
+		}
+		got, warned := withoutLenient(lenient)
+		if !warned {
+			t.Fatalf("no lenient-retry warning: %q", lenient.Warnings)
+		}
+		if diff := cmp.Diff(strict, got); diff != "" {
+			t.Errorf("lenient read differs from strict read (-strict +lenient):\n%s", diff)
+		}
+	})
 }

@@ -70,7 +70,7 @@ func readJSON(data []byte) (*read, error) {
 	}
 	bom, err := decodeBOM(input, cdx.BOMFileFormatJSON)
 	if err != nil {
-		pruned, perr := pruneJSON(top)
+		pruned, perr := pruneJSON(data, top)
 		if perr != nil {
 			return nil, fmt.Errorf("cyclonedx: %w", err)
 		}
@@ -101,197 +101,228 @@ func (r *read) warnf(format string, args ...any) {
 	r.warnings = append(r.warnings, fmt.Sprintf(format, args...))
 }
 
-// pruneJSON rebuilds the document from top keeping only what sbomx reads
-// (metadata, components, dependencies) and only fields of the JSON type the
-// schema gives them, so that cyclonedx-go can decode what is left.
-func pruneJSON(top map[string]json.RawMessage) ([]byte, error) {
-	out := map[string]any{}
-	for _, k := range []string{"bomFormat", "specVersion", "serialNumber"} {
+// The lenient retry rebuilds the document with only what sbomx reads
+// (metadata, components, dependencies) and only values of the JSON type the
+// schema gives them, so that cyclonedx-go can decode what is left and read
+// it as it would have read the original. Objects keep their members in
+// document order under their own keys, duplicates and other spellings
+// included: encoding/json matches a key to a field case-insensitively, the
+// last member wins (an object member is merged into what an earlier one
+// left), and null clears a pointer or slice but leaves a string alone. Only
+// cyclonedx-go itself applies those rules, so the rebuilt document keeps
+// what it needs to apply them.
+//
+// A member whose value has the wrong type is dropped: encoding/json would
+// leave the field as it was, and fail. An array element of the wrong type is
+// dropped too; a null element is kept (it decodes to a zero value, no
+// error).
+
+// object is a JSON object with its members in document order.
+type object []member
+
+type member struct {
+	key string
+	val any
+}
+
+// MarshalJSON writes the members in order, duplicates included.
+func (o object) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, m := range o {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(m.key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(m.val)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(b, k...), ':'), v...)
+	}
+	return append(b, '}'), nil
+}
+
+// pruner returns v pruned to what sbomx reads, or false when v does not
+// have the JSON type the field wants (v is never null).
+type pruner func(v any) (any, bool)
+
+// pruneJSON rebuilds data (valid JSON whose top level is the object top) for
+// the lenient retry. bomFormat and specVersion are top's, as readJSON
+// checked and maybe rewrote them; other spellings of them are dropped.
+func pruneJSON(data []byte, top map[string]json.RawMessage) ([]byte, error) {
+	v, err := ordered(data)
+	if err != nil {
+		return nil, err
+	}
+	doc, ok := v.(object)
+	if !ok {
+		return nil, errors.New("top level is not an object")
+	}
+	out := object{}
+	for _, k := range []string{"bomFormat", "specVersion"} {
 		if raw, ok := top[k]; ok {
-			v, err := generic(raw)
-			if err != nil {
-				return nil, err
-			}
-			if s, ok := v.(string); ok {
-				out[k] = s
+			var s string
+			if json.Unmarshal(raw, &s) == nil {
+				out = append(out, member{k, s})
 			}
 		}
 	}
-	if raw, ok := top["metadata"]; ok {
-		v, err := generic(raw)
-		if err != nil {
-			return nil, err
-		}
-		if m, ok := v.(map[string]any); ok {
-			out["metadata"] = pruneMetadata(m)
-		}
-	}
-	if raw, ok := top["components"]; ok {
-		v, err := generic(raw)
-		if err != nil {
-			return nil, err
-		}
-		if list := pruneComponents(v); list != nil {
-			out["components"] = list
-		}
-	}
-	if raw, ok := top["dependencies"]; ok {
-		v, err := generic(raw)
-		if err != nil {
-			return nil, err
-		}
-		if list := pruneDependencies(v); list != nil {
-			out["dependencies"] = list
-		}
-	}
-	return json.Marshal(out)
+	body, _ := pruneTop(doc)
+	return json.Marshal(append(out, body.(object)...))
 }
 
-// generic decodes raw into maps, slices, strings and json.Numbers.
-func generic(raw json.RawMessage) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	err := dec.Decode(&v)
-	return v, err
+var (
+	pruneTop       pruner
+	pruneComponent pruner
+)
+
+func init() {
+	str := func(v any) (any, bool) {
+		_, ok := v.(string)
+		return v, ok
+	}
+	entity := fields(map[string]pruner{"name": str})
+	authors := list(fields(map[string]pruner{"name": str, "email": str}))
+	properties := list(fields(map[string]pruner{"name": str, "value": str}))
+	components := list(func(v any) (any, bool) { return pruneComponent(v) })
+	pruneComponent = fields(map[string]pruner{
+		"bom-ref": str, "type": str, "name": str, "group": str,
+		"version": str, "purl": str, "author": str,
+		"hashes": list(fields(map[string]pruner{"alg": str, "content": str})),
+		// Distribution references are sources.
+		"externalReferences": list(fields(map[string]pruner{"type": str, "url": str})),
+		"supplier":           entity,
+		"manufacturer":       entity,
+		"authors":            authors,
+		"properties":         properties,
+		"components":         components,
+	})
+	legacyTools := list(fields(map[string]pruner{"vendor": str, "name": str, "version": str}))
+	toolsObject := fields(map[string]pruner{
+		"components": components,
+		"services":   list(fields(map[string]pruner{"name": str, "version": str})),
+	})
+	tools := func(v any) (any, bool) {
+		if _, ok := v.([]any); ok {
+			return legacyTools(v)
+		}
+		return toolsObject(v)
+	}
+	metadata := fields(map[string]pruner{
+		"tools":        tools,
+		"component":    pruneComponent,
+		"manufacture":  entity,
+		"manufacturer": entity,
+		"supplier":     entity,
+		"authors":      authors,
+		"properties":   properties,
+	})
+	dependencies := list(fields(map[string]pruner{
+		"ref":       str,
+		"dependsOn": list(str),
+	}))
+	pruneTop = fields(map[string]pruner{
+		"serialNumber": str,
+		"metadata":     metadata,
+		"components":   components,
+		"dependencies": dependencies,
+	})
 }
 
-func pruneMetadata(m map[string]any) map[string]any {
-	out := map[string]any{}
-	switch t := m["tools"].(type) {
-	case []any:
-		out["tools"] = pruneList(t, "vendor", "name", "version")
-	case map[string]any:
-		tools := map[string]any{}
-		if list := pruneComponents(t["components"]); list != nil {
-			tools["components"] = list
-		}
-		if list := pruneList(t["services"], "name", "version"); list != nil {
-			tools["services"] = list
-		}
-		out["tools"] = tools
-	}
-	if c, ok := m["component"].(map[string]any); ok {
-		out["component"] = pruneComponent(c)
-	}
-	for _, k := range []string{"manufacture", "manufacturer", "supplier"} {
-		if e := pruneEntity(m[k]); e != nil {
-			out[k] = e
-		}
-	}
-	if list := pruneList(m["authors"], "name", "email"); list != nil {
-		out["authors"] = list
-	}
-	if list := pruneList(m["properties"], "name", "value"); list != nil {
-		out["properties"] = list
-	}
-	return out
-}
-
-// pruneComponents prunes a components array; nil when v is not an array.
-func pruneComponents(v any) []any {
-	list, ok := v.([]any)
-	if !ok {
-		return nil
-	}
-	out := []any{}
-	for _, e := range list {
-		if m, ok := e.(map[string]any); ok {
-			out = append(out, pruneComponent(m))
-		}
-	}
-	return out
-}
-
-func pruneComponent(m map[string]any) map[string]any {
-	out := map[string]any{}
-	copyStrings(out, m, "bom-ref", "type", "name", "group", "version", "purl", "author")
-	if list := pruneList(m["hashes"], "alg", "content"); list != nil {
-		out["hashes"] = list
-	}
-	// Distribution references are sources.
-	if list := pruneList(m["externalReferences"], "type", "url"); list != nil {
-		out["externalReferences"] = list
-	}
-	for _, k := range []string{"supplier", "manufacturer"} {
-		if e := pruneEntity(m[k]); e != nil {
-			out[k] = e
-		}
-	}
-	if list := pruneList(m["authors"], "name", "email"); list != nil {
-		out["authors"] = list
-	}
-	if list := pruneList(m["properties"], "name", "value"); list != nil {
-		out["properties"] = list
-	}
-	if list := pruneComponents(m["components"]); list != nil {
-		out["components"] = list
-	}
-	return out
-}
-
-func pruneDependencies(v any) []any {
-	list, ok := v.([]any)
-	if !ok {
-		return nil
-	}
-	out := []any{}
-	for _, e := range list {
-		m, ok := e.(map[string]any)
+// fields prunes an object to the members whose key matches one of keep's
+// as encoding/json matches a key to a field (strings.EqualFold).
+func fields(keep map[string]pruner) pruner {
+	return func(v any) (any, bool) {
+		o, ok := v.(object)
 		if !ok {
-			continue
+			return nil, false
 		}
-		d := map[string]any{}
-		copyStrings(d, m, "ref")
-		if deps, ok := m["dependsOn"].([]any); ok {
-			on := []string{}
-			for _, dep := range deps {
-				if s, ok := dep.(string); ok {
-					on = append(on, s)
+		out := object{}
+		for _, m := range o {
+			var p pruner
+			for k, kp := range keep {
+				if strings.EqualFold(m.key, k) {
+					p = kp
+					break
 				}
 			}
-			d["dependsOn"] = on
+			if p == nil {
+				continue
+			}
+			if m.val == nil {
+				out = append(out, m)
+			} else if pv, ok := p(m.val); ok {
+				out = append(out, member{m.key, pv})
+			}
 		}
-		out = append(out, d)
+		return out, true
 	}
-	return out
 }
 
-// pruneList keeps the objects of an array, each with only the string-valued
-// keys given; nil when v is not an array.
-func pruneList(v any, keys ...string) []any {
-	list, ok := v.([]any)
-	if !ok {
-		return nil
-	}
-	out := []any{}
-	for _, e := range list {
-		if m, ok := e.(map[string]any); ok {
-			o := map[string]any{}
-			copyStrings(o, m, keys...)
-			out = append(out, o)
+// list prunes an array's elements with elem.
+func list(elem pruner) pruner {
+	return func(v any) (any, bool) {
+		a, ok := v.([]any)
+		if !ok {
+			return nil, false
 		}
+		out := make([]any, 0, len(a))
+		for _, e := range a {
+			if e == nil {
+				out = append(out, nil)
+			} else if pe, ok := elem(e); ok {
+				out = append(out, pe)
+			}
+		}
+		return out, true
 	}
-	return out
 }
 
-// pruneEntity keeps an organizational entity's name.
-func pruneEntity(v any) map[string]any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil
-	}
-	out := map[string]any{}
-	copyStrings(out, m, "name")
-	return out
-}
-
-func copyStrings(dst, src map[string]any, keys ...string) {
-	for _, k := range keys {
-		if s, ok := src[k].(string); ok {
-			dst[k] = s
+// ordered decodes valid JSON into objects (members in document order),
+// slices, strings, json.Numbers, bools and nils.
+func ordered(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var value func() (any, error)
+	value = func() (any, error) {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
 		}
+		switch t {
+		case json.Delim('{'):
+			o := object{}
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				v, err := value()
+				if err != nil {
+					return nil, err
+				}
+				o = append(o, member{k.(string), v})
+			}
+			_, err := dec.Token()
+			return o, err
+		case json.Delim('['):
+			a := []any{}
+			for dec.More() {
+				v, err := value()
+				if err != nil {
+					return nil, err
+				}
+				a = append(a, v)
+			}
+			_, err := dec.Token()
+			return a, err
+		}
+		return t, nil
 	}
+	return value()
 }
 
 // describe shortens a cyclonedx-go JSON error for a warning.
