@@ -82,22 +82,55 @@ func New(doc *model.Document, rootName string) *Graph {
 		g.Problems = append(g.Problems, fmt.Sprintf("duplicate ref %q (%d more component(s) with it; edges use the first)", ref, dups[ref]))
 	}
 
+	// Edges are resolved to node pairs, then laid out in one array, each
+	// node's targets in a run of it. Consecutive edges mostly share a From:
+	// it is looked up once per run.
+	type pair struct{ from, to int32 }
+	pairs := make([]pair, 0, len(doc.Dependencies))
+	var dangling map[string]int
+	miss := func(ref string) {
+		if dangling == nil {
+			dangling = map[string]int{}
+		}
+		dangling[ref]++
+	}
+	lastFrom, from, fromOK := "", int32(0), false
+	for i, e := range doc.Dependencies {
+		if i == 0 || e.From != lastFrom {
+			lastFrom = e.From
+			from, fromOK = g.index[e.From]
+		}
+		to, toOK := g.index[e.To]
+		if !fromOK {
+			miss(e.From)
+		}
+		if !toOK {
+			miss(e.To)
+		}
+		if fromOK && toOK && from != to {
+			pairs = append(pairs, pair{from, to})
+		}
+	}
+	g.HasDependencyData = len(pairs) > 0
+	start := make([]int32, len(g.Nodes)+1)
+	for _, p := range pairs {
+		start[p.from+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	targets := make([]int32, len(pairs))
+	next := start[:len(g.Nodes):len(g.Nodes)]
+	next = append([]int32(nil), next...)
+	for _, p := range pairs {
+		targets[next[p.from]] = p.to
+		next[p.from]++
+	}
 	g.deps = make([][]int32, len(g.Nodes))
-	dangling := map[string]int{}
-	for _, e := range doc.Dependencies {
-		from, ok1 := g.index[e.From]
-		to, ok2 := g.index[e.To]
-		if !ok1 {
-			dangling[e.From]++
+	for i := range g.deps {
+		if a, b := start[i], start[i+1]; a < b {
+			g.deps[i] = targets[a:b:b]
 		}
-		if !ok2 {
-			dangling[e.To]++
-		}
-		if !ok1 || !ok2 || from == to {
-			continue
-		}
-		g.deps[from] = append(g.deps[from], to)
-		g.HasDependencyData = true
 	}
 	for _, ref := range sortedKeys(dangling) {
 		g.Problems = append(g.Problems, fmt.Sprintf("dependency refers to unknown ref %q", ref))

@@ -4,13 +4,14 @@
 // are clobbered).
 #define BROADCAST(c, x, y) MOVL c, AX; VMOVD AX, x; VPBROADCASTB x, y
 
-// func classifyAVX2(data *byte, blocks int, stop, hi, ws *byte)
-TEXT ·classifyAVX2(SB), NOSPLIT, $0-40
+// func classifyAVX2(data *byte, blocks int, stop, hi, ws *byte) (hiAny uint64)
+TEXT ·classifyAVX2(SB), NOSPLIT, $0-48
 	MOVQ data+0(FP), SI
 	MOVQ blocks+8(FP), CX
 	MOVQ stop+16(FP), R8
 	MOVQ hi+24(FP), R9
 	MOVQ ws+32(FP), R10
+	XORQ R11, R11 // the OR of the hi masks
 
 	BROADCAST($0x22, X0, Y0) // '"'
 	BROADCAST($0x5c, X1, Y1) // '\\'
@@ -51,6 +52,7 @@ loop:
 	SHLQ $32, DX
 	ORQ  DX, AX
 	MOVQ AX, (R9)
+	ORQ  AX, R11
 
 	// white space
 	VPCMPEQB Y3, Y7, Y9
@@ -82,4 +84,5 @@ loop:
 
 done:
 	VZEROUPPER
+	MOVQ R11, hiAny+40(FP)
 	RET

@@ -39,18 +39,14 @@ func (m *Masks) Compute(data []byte) {
 	m.Stop = grow(m.Stop, n)
 	m.Hi = grow(m.Hi, n)
 	m.WS = grow(m.WS, n)
-	classify(data[:full*64], m.Stop, m.Hi, m.WS)
+	ascii := classify(data[:full*64], m.Stop, m.Hi, m.WS)
 	var tail [64]byte // NUL padded
 	copy(tail[:], data[full*64:])
-	classifyGeneric(tail[:], m.Stop[8*full:], m.Hi[8*full:], m.WS[8*full:])
+	ascii = classifyGeneric(tail[:], m.Stop[8*full:], m.Hi[8*full:], m.WS[8*full:]) && ascii
 	for i := 8*full + 8; i < n; i++ {
 		m.Stop[i], m.Hi[i], m.WS[i] = 0xff, 0, 0
 	}
-	var hi byte
-	for _, b := range m.Hi {
-		hi |= b
-	}
-	m.ASCII = hi == 0
+	m.ASCII = ascii
 }
 
 func grow(s []byte, n int) []byte {
@@ -105,7 +101,8 @@ func NextClear(mask []byte, i int) int {
 
 // classifyGeneric classifies whole 64-byte blocks of data one byte at a
 // time.
-func classifyGeneric(data []byte, stop, hi, ws []byte) {
+func classifyGeneric(data []byte, stop, hi, ws []byte) (ascii bool) {
+	var hiAny uint64
 	for k := 0; k*64 < len(data); k++ {
 		var s, h, w uint64
 		for j, c := range data[k*64 : k*64+64] {
@@ -123,5 +120,7 @@ func classifyGeneric(data []byte, stop, hi, ws []byte) {
 		binary.LittleEndian.PutUint64(stop[8*k:], s)
 		binary.LittleEndian.PutUint64(hi[8*k:], h)
 		binary.LittleEndian.PutUint64(ws[8*k:], w)
+		hiAny |= h
 	}
+	return hiAny == 0
 }
