@@ -47,6 +47,7 @@ type Graph struct {
 	parent []int32
 	dup    map[int32]bool // nodes whose ref an earlier node already has
 	names  []string       // display names of nodes, computed when first needed
+	prefix []uint64       // prefix8 of each name, with names
 }
 
 // New builds the graph of doc. rootName names the stand-in root of a
@@ -182,18 +183,36 @@ func (g *Graph) sortUnique(s []int32) []int32 {
 	}
 	if g.names == nil {
 		g.names = make([]string, len(g.Nodes))
+		g.prefix = make([]uint64, len(g.Nodes))
 		for i, c := range g.Nodes {
 			g.names[i] = c.DisplayName()
+			g.prefix[i] = prefix8(g.names[i])
 		}
 	}
 	slices.SortFunc(s, func(a, b int32) int {
 		if a == b {
 			return 0
 		}
+		if pa, pb := g.prefix[a], g.prefix[b]; pa != pb {
+			return cmp.Compare(pa, pb) // the names differ in their first 8 bytes
+		}
 		x, y := g.Nodes[a], g.Nodes[b]
 		return cmp.Or(strings.Compare(g.names[a], g.names[b]), strings.Compare(x.Version, y.Version), strings.Compare(x.Ref, y.Ref), cmp.Compare(a, b))
 	})
 	return slices.Compact(s)
+}
+
+// prefix8 is the first 8 bytes of s, big-endian, padded with zeros: where
+// two differ they order as their strings do.
+func prefix8(s string) uint64 {
+	var k uint64
+	for i := 0; i < 8; i++ {
+		k <<= 8
+		if i < len(s) {
+			k |= uint64(s[i])
+		}
+	}
+	return k
 }
 
 // inferRootEdges makes the root depend on every source of the graph: nodes

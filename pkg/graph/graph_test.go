@@ -3,6 +3,7 @@ package graph
 import (
 	stdcmp "cmp"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -232,5 +233,25 @@ func TestAdjacencyOrder(t *testing.T) {
 	})
 	if got := g.Deps(Root); !slices.Equal(got, want) {
 		t.Errorf("Deps(root) = %v, want %v", got, want)
+	}
+}
+
+// TestPrefix8 checks that where two names' prefix8 differ they order as the
+// names do (sortUnique relies on it).
+func TestPrefix8(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := "\x00\x01ab.-/:Az~\xff"
+	word := func() string {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 200000 {
+		a, b := word(), word()
+		if pa, pb := prefix8(a), prefix8(b); pa != pb && stdcmp.Compare(pa, pb) != strings.Compare(a, b) {
+			t.Fatalf("%q %q: prefixes %x %x order differently", a, b, pa, pb)
+		}
 	}
 }
