@@ -121,8 +121,7 @@ func New(doc *model.Document, rootName string) *Graph {
 		start[i] += start[i-1]
 	}
 	targets := make([]int32, len(pairs))
-	next := start[:len(g.Nodes):len(g.Nodes)]
-	next = append([]int32(nil), next...)
+	next := slices.Clone(start[:len(g.Nodes)]) // where each node's next target goes
 	for _, p := range pairs {
 		targets[next[p.from]] = p.to
 		next[p.from]++
