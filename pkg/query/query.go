@@ -48,32 +48,43 @@ type Query struct {
 //
 //	torchtriton                               any package named torchtriton, in any ecosystem
 //	torchtriton@2.0.0+0d7e753227              that exact version
+//	lodash@^4.17.0, log4j-core@<2.17.0        a range, in the package's ecosystem's syntax
 //	@angular/core                             npm scope and name
 //	org.apache.logging.log4j:log4j-core       Maven groupId:artifactId (a third :part is a version)
 //	golang.org/x/net                          a path: namespace/name (Go modules, npm scopes, ...)
 //	pkg:npm/lodash@4.17.20                    a package URL, with or without version
+//
+// A range may hold white space ("x@<1.0 || >=2.0,<2.5"); the name may not.
+// A version or range sbomx cannot read is an error, never a literal.
 func Parse(s string) (*Query, error) {
 	in := s
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, errors.New("empty query")
 	}
-	if strings.ContainsAny(s, " \t\r\n") {
-		return nil, fmt.Errorf("query %q: contains white space", in)
-	}
 	if h, ok := parseHash(s); ok {
 		return &Query{Input: in, Kind: KindHash, Hash: h}, nil
+	}
+	if id := advisoryID(s); id != "" {
+		return nil, fmt.Errorf("query %q: %s is an advisory id, not a package; give its OSV record with --advisory FILE (osv.dev/vulnerability/%s has it)", in, id, id)
 	}
 	if strings.HasPrefix(strings.ToLower(s), "pkg:") {
 		return parsePURL(in, s)
 	}
 	q := &Query{Input: in, Kind: KindName}
-	if at := strings.LastIndexByte(s, '@'); at > 0 {
-		q.Version = s[at+1:]
-		s = s[:at]
-		if q.Version == "" {
+	verAt := -1
+	if at := strings.IndexByte(s[1:], '@'); at >= 0 {
+		// The first "@" after the first character: "@scope/name@range",
+		// and a range may hold "@" itself (Composer's ">=1.0@dev").
+		verAt = at + 2
+		q.Version = s[verAt:]
+		s = s[:verAt-1]
+		if strings.TrimSpace(q.Version) == "" {
 			return nil, fmt.Errorf("query %q: empty version after @", in)
 		}
+	}
+	if strings.ContainsAny(s, " \t\r\n") {
+		return nil, fmt.Errorf("query %q: the name contains white space", in)
 	}
 	switch {
 	case strings.Contains(s, ":"):
@@ -86,6 +97,7 @@ func Parse(s string) (*Query, error) {
 				return nil, fmt.Errorf("query %q: two versions", in)
 			}
 			q.Version = parts[2]
+			verAt = len(parts[0]) + len(parts[1]) + 2
 		}
 		q.Kind, q.Namespace, q.Name = KindQualified, parts[0], parts[1]
 	case strings.Contains(s, "/"):
@@ -108,15 +120,28 @@ func Parse(s string) (*Query, error) {
 			}
 		}
 	}
-	if err := q.setVersion(); err != nil {
+	if err := q.setVersion(verAt + strings.Index(in, strings.TrimSpace(in))); err != nil {
 		return nil, err
 	}
 	return q, nil
 }
 
-// setVersion turns the version part into a matcher: vers:, a native range,
-// or one exact version.
-func (q *Query) setVersion() error {
+// advisoryRe matches the advisory ids people paste (CVE, GHSA, PYSEC, GO,
+// RUSTSEC, OSV, MAL, SNYK ...).
+var advisoryRe = regexp.MustCompile(`^(?i)(CVE-\d{4}-\d{4,}|GHSA(-[23456789cfghjmpqrvwx]{4}){3}|(PYSEC|RUSTSEC|GO|OSV|MAL|GSD|DSA|DLA|USN|RHSA|ALSA|ALBA|BIT|UVI)-\d{4}-[\w.-]+|SNYK-[A-Z]+-[\w-]+)$`)
+
+func advisoryID(s string) string {
+	if advisoryRe.MatchString(s) {
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	return ""
+}
+
+// setVersion turns the version part into a matcher: a purl vers: range, or
+// a version or range in the query's ecosystem (each component's, for a
+// name without one). at is where the version starts in the input, for
+// error positions.
+func (q *Query) setVersion(at int) error {
 	v := q.Version
 	switch {
 	case v == "":
@@ -127,16 +152,32 @@ func (q *Query) setVersion() error {
 			return fmt.Errorf("query %q: %w", q.Input, err)
 		}
 		q.Versions = m
-	case versions.IsRange(v):
-		m, err := versions.ParseRange(v)
+	default:
+		m, err := versions.ParseSpec(q.Type, v)
 		if err != nil {
-			return fmt.Errorf("query %q: %w", q.Input, err)
+			return rangeError(q.Input, at, err)
 		}
 		q.Versions = m
-	default:
-		q.Versions = versions.Exact(v)
 	}
 	return nil
+}
+
+// rangeError words a range sbomx cannot read: where in the query, what is
+// wrong, and what it accepts.
+func rangeError(in string, at int, err error) error {
+	var re *versions.RangeError
+	if !errors.As(err, &re) {
+		return fmt.Errorf("query %q: %w", in, err)
+	}
+	syntax := ""
+	if re.Scheme != "" {
+		syntax = " (" + re.Scheme + " syntax)"
+	}
+	msg := fmt.Sprintf("query %q, at character %d%s: %s", in, at+re.Pos+1, syntax, re.Msg)
+	if _, hint, ok := strings.Cut(err.Error(), "\n"); ok {
+		msg += "\n" + hint
+	}
+	return errors.New(msg)
 }
 
 var hashRe = regexp.MustCompile(`^(?i)(md5|sha-?1|sha-?256|sha-?384|sha-?512|sha3-256|sha3-384|sha3-512|blake2b-256|blake2b-384|blake2b-512|blake3):([0-9a-f]+)$`)
@@ -169,12 +210,22 @@ func ParseHash(s string) (*Query, error) {
 func parsePURL(in, s string) (*Query, error) {
 	// A range after "@" is not valid purl syntax (packageurl-go would reject
 	// or mangle "<" and "|"), so split it off first.
-	base, ver := s, ""
+	base, ver, verAt := s, "", -1
 	if at := purlVersionAt(s); at >= 0 {
-		base, ver = s[:at], s[at+1:]
-		if ver == "" {
+		base, ver, verAt = s[:at], s[at+1:], at+1
+		if strings.TrimSpace(ver) == "" {
 			return nil, fmt.Errorf("query %q: empty version after @", in)
 		}
+	}
+	if i := strings.IndexAny(s, "?#"); i >= 0 && !strings.HasPrefix(ver, "vers:") {
+		what := "qualifiers (" + s[i:] + ")"
+		if s[i] == '#' {
+			what = "a subpath (" + s[i:] + ")"
+		}
+		return nil, fmt.Errorf("query %q: sbomx does not match purl %s; drop them to match every variant of the package, and use --from TEXT to keep only packages from a source (repository_url, download_url)", in, what)
+	}
+	if strings.ContainsAny(base, " \t\r\n") {
+		return nil, fmt.Errorf("query %q: the package URL contains white space", in)
 	}
 	p, ok := model.ParsePURL(base)
 	if !ok {
@@ -187,29 +238,26 @@ func parsePURL(in, s string) (*Query, error) {
 		}
 	}
 	q.Glob = strings.ContainsAny(q.Namespace+q.Name, "*?")
-	if err := q.setVersion(); err != nil {
+	if err := q.setVersion(verAt + strings.Index(in, strings.TrimSpace(in))); err != nil {
 		return nil, err
 	}
 	return q, nil
 }
 
-// purlVersionAt finds the "@" that starts a purl's version: after the type
-// and name, outside qualifiers and subpath, and not the "@" of an npm scope
-// written unencoded (pkg:npm/@scope/name).
+// purlVersionAt finds the "@" that starts a purl's version: the first one
+// after the type that does not start a path segment (the "@" of an npm scope
+// written unencoded, pkg:npm/@scope/name, does).
 func purlVersionAt(s string) int {
-	end := len(s)
-	if i := strings.IndexAny(s, "?#"); i >= 0 && !strings.HasPrefix(s[strings.LastIndexByte(s[:i], '@')+1:], "vers:") {
-		end = i
-	}
 	slash := strings.IndexByte(s, '/')
 	if slash < 0 {
 		return -1
 	}
-	at := strings.LastIndexByte(s[:end], '@')
-	if at <= slash || s[at-1] == '/' {
-		return -1
+	for i := slash + 1; i < len(s); i++ {
+		if s[i] == '@' && s[i-1] != '/' {
+			return i
+		}
 	}
-	return at
+	return -1
 }
 
 // Matches reports whether c is the package q asks for, at the version it

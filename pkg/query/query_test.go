@@ -49,8 +49,8 @@ func TestParse(t *testing.T) {
 		},
 		{
 			name: "maven group artifact version",
-			in:   "g:a:v",
-			want: &query.Query{Input: "g:a:v", Kind: query.KindQualified, Namespace: "g", Name: "a", Version: "v"},
+			in:   "g:a:1.0",
+			want: &query.Query{Input: "g:a:1.0", Kind: query.KindQualified, Namespace: "g", Name: "a", Version: "1.0"},
 		},
 		{
 			name: "maven group artifact at version",
@@ -217,7 +217,11 @@ func TestMatches(t *testing.T) {
 		{"purl pypi at version vs typeless", "pkg:pypi/torchtriton@2.0.0%2B0d7e753227", typelessTorch, true},
 		{"purl npm vs typeless", "pkg:npm/torchtriton", typelessTorch, true},
 		{"name at version vs pypi", "torchtriton@2.0.0+0d7e753227", pypiTorchtriton, true},
-		{"name at other version vs pypi", "torchtriton@2.0.0", pypiTorchtriton, false},
+		// PEP 440: a version without a local label matches the candidate's
+		// public version (packaging: Specifier("==2.0.0").contains("2.0.0+0d7e753227")).
+		{"name at public version vs pypi local", "torchtriton@2.0.0", pypiTorchtriton, true},
+		{"name at other version vs pypi", "torchtriton@2.0.1", pypiTorchtriton, false},
+		{"name above public version vs pypi local", "torchtriton@>2.0.0", pypiTorchtriton, false},
 
 		// npm scopes and look-alikes.
 		{"lodash vs npm lodash", "lodash", npmLodash, true},

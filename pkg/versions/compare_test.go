@@ -347,8 +347,8 @@ func TestCompareRubyGems(t *testing.T) {
 		{"1.0.a10", "1.0.a9", 1},
 		{"1.0.a10", "1.0.a.10", 0},
 		// RubyGems rewrites "-" as ".pre." (Gem::Version.new("1.0.0-rc1")
-		// is 1.0.0.pre.rc1); the library does not, so these differ.
-		{"1.0.0-rc1", "1.0.0.pre.rc1", -1},
+		// is 1.0.0.pre.rc1), so these are equal (Ruby: <=> gives 0).
+		{"1.0.0-rc1", "1.0.0.pre.rc1", 0},
 		{"1.0.0-rc1", "1.0.0", -1},
 	})
 }

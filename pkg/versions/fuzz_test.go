@@ -6,6 +6,8 @@ package versions_test
 // Compare(a, b) == -Compare(b, a) whenever both succeed.
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/sbomx/sbomx/pkg/versions"
@@ -55,46 +57,70 @@ func FuzzCompare(f *testing.F) {
 		if err1 == nil && (ab < -1 || ab > 1) {
 			t.Fatalf("%s: Compare(%q, %q) = %d, want -1, 0 or 1", typ, a, b, ab)
 		}
-		versions.Exact(b).Match(typ, a)
+		if sp, err := versions.ParseSpec(typ, b); err == nil {
+			sp.Match(typ, a)
+		}
 	})
 }
 
+// FuzzRange: a range either parses and evaluates, or is a usage error
+// (a *RangeError); it is never taken as a literal. Once parsed, it decides
+// every version its ecosystem reads (no error), and never decides a
+// placeholder (always an error), whatever the ecosystem.
 func FuzzRange(f *testing.F) {
 	for _, s := range []string{
 		"<2.17.0",
 		">=4.0.0,<4.17.21",
 		"<1.0 || >=2.0,<2.5",
 		"==1.0,!=1.1",
-		"=",
-		",||,",
-		"vers:maven/>=2.0-beta9|<2.17.0",
-		"vers:npm/!=1.2.3",
-		"vers:pypi/*",
-		"vers:deb/>=1:1.0|<=1:2.0|!=1:1.5|=3",
-		"vers:golang/>v0.1.0|<v0.5.0|>=v1.0.0",
-		"vers:unknown/<1",
-		"vers:/1",
+		"^1.2.3", "~1.2", "1.2.x", "1.x", "1.2.3 - 1.4", ">=1.0.0 <2.0.0 || 3.x",
+		"~=2.0", "==2.0.*", "!=2.0.*", "===2.0.0+0d7e753227", "==2.0.0+local",
+		"[2.0-beta9,2.17.0)", "(,1.0]", "[1.5,)", "[1.0,1.2),[1.5,)", "[1.0]",
+		"~> 2.2", "~> 2.2.0", "^0.3 | ~1.2", "1.0 - 2.0", ">=1.0@dev",
+		"<v0.7.0", "latest", "<foo", "@", "", "=", ",||,", "[", "(,)", "1 - ", "^", ">=1.0 <",
 	} {
-		f.Add(s, "1.0.0")
+		f.Add(uint8(0), s)
 	}
-	probe := []string{"1.0.0", "2.16.0", "2.0-beta9", "v0.4.0", "1:1.1.1n-0+deb11u3", "0", ""}
-	f.Fuzz(func(t *testing.T, s, v string) {
-		var ms []versions.Matcher
-		if r, err := versions.ParseRange(s); err == nil {
-			ms = append(ms, r)
+	probes := map[string][]string{
+		"pypi":     {"2.0.0+0d7e753227", "2.0rc1", "1!1.0", "2.0.post1.dev3"},
+		"npm":      {"1.2.3", "4.17.21", "2.0.0-beta.1", "0.0.3"},
+		"maven":    {"2.14.1", "2.0-beta9", "1.0-SNAPSHOT", "2.17.0"},
+		"golang":   {"v0.4.0", "0.0.0-20220722155237-a158d28d115b", "v2.0.0+incompatible"},
+		"deb":      {"1:1.1.1n-0+deb11u3", "2.36~rc1"},
+		"rpm":      {"0:1.2-3.el8", "1.0~rc1"},
+		"gem":      {"1.0.0.pre", "2.2.9"},
+		"cargo":    {"1.0.0-alpha", "0.3.1"},
+		"nuget":    {"1.0.0.0", "4.5.0-preview1"},
+		"composer": {"1.0.0-RC1", "v2.3", "1.2.3.4"},
+	}
+	placeholders := []string{"NOASSERTION", "UNKNOWN", "(devel)", "${log4j.version}", "2.x", ""}
+	f.Fuzz(func(t *testing.T, i uint8, s string) {
+		typ := ""
+		if i%11 != 0 {
+			typ = fuzzTypes[int(i)%len(fuzzTypes)]
 		}
-		if vr, err := versions.ParseVers(s); err == nil {
-			_ = vr.Scheme()
-			ms = append(ms, vr)
+		sp, err := versions.ParseSpec(typ, s)
+		if err != nil {
+			var re *versions.RangeError
+			if !errors.As(err, &re) {
+				t.Fatalf("ParseSpec(%q, %q): %v is not a RangeError", typ, s, err)
+			}
+			return
 		}
-		_ = versions.IsRange(s)
-		for _, m := range ms {
-			_ = m.String()
-			for _, typ := range []string{"", "pypi", "maven", "npm", "golang", "deb"} {
-				for _, p := range probe {
-					m.Match(typ, p)
+		_ = sp.String()
+		for ptyp, ps := range probes {
+			if typ != "" && ptyp != typ {
+				continue
+			}
+			for _, p := range ps {
+				if _, err := sp.Match(ptyp, p); err != nil && typ != "" {
+					t.Errorf("ParseSpec(%q, %q).Match(%q): %v; a parsed range decides every version", typ, s, p, err)
 				}
-				m.Match(typ, v)
+			}
+			for _, p := range placeholders {
+				if ok, err := sp.Match(ptyp, p); err == nil && strings.TrimSpace(s) != "*" {
+					t.Errorf("ParseSpec(%q, %q).Match(%q, %q) = %v without error; a placeholder is never decided", typ, s, ptyp, p, ok)
+				}
 			}
 		}
 	})

@@ -32,14 +32,55 @@ func ParseVers(s string) (*Vers, error) {
 		v.star = true
 		return v, nil
 	}
+	sc := schemeOf(v.scheme)
 	for _, c := range strings.Split(cons, "|") {
 		o, err := parseOp(c)
 		if err != nil {
 			return nil, fmt.Errorf("%q: %w", s, err)
 		}
+		if sc != nil {
+			if _, err := sc.parse(o.version); err != nil {
+				return nil, fmt.Errorf("%q: %w", s, err)
+			}
+		}
 		v.ops = append(v.ops, o)
 	}
 	return v, nil
+}
+
+// op is one vers comparison such as ">=2.17.0": plain order in the scheme.
+type op struct {
+	cmp     string // "<", "<=", ">", ">=", "=", "!="
+	version string
+}
+
+func (o op) holds(purlType, v string) (bool, error) {
+	c, err := Compare(purlType, v, o.version)
+	if err != nil {
+		return false, err
+	}
+	return holdsOp(o.cmp, c), nil
+}
+
+func parseOp(s string) (op, error) {
+	s = strings.TrimSpace(s)
+	for _, c := range []string{"<=", ">=", "!=", "<", ">", "="} {
+		if strings.HasPrefix(s, c) {
+			v := strings.TrimSpace(s[len(c):])
+			if v == "" {
+				return op{}, fmt.Errorf("%q: no version after %s", s, c)
+			}
+			// "<<2.0", "=>1.0": not a version after the operator.
+			if strings.ContainsAny(v[:1], "<>=!") {
+				return op{}, fmt.Errorf("%q: unknown operator", s)
+			}
+			return op{cmp: c, version: v}, nil
+		}
+	}
+	if s == "" {
+		return op{}, errors.New("empty constraint")
+	}
+	return op{cmp: "=", version: s}, nil
 }
 
 // Scheme is the vers versioning scheme (a purl type).

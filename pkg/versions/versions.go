@@ -1,17 +1,23 @@
-// Package versions compares versions with each ecosystem's own ordering and
-// evaluates version constraints: exact versions, native ranges
-// (">=4.0.0,<4.17.21"), purl "vers:" ranges and OSV affected ranges. It is the
-// one home of github.com/google/osv-scalibr/semantic, the comparators
-// osv-scanner uses (PEP 440, Maven ComparableVersion, SemVer, Go modules,
-// Debian, RPM, RubyGems, NuGet, Alpine, ...).
+// Package versions reads versions and version ranges with each ecosystem's
+// own rules, and decides whether a component's version is in a range.
+//
+// It owns the "match" step's version half: what a version is in each
+// ecosystem (strictly: a placeholder such as NOASSERTION is not one), how
+// versions order, and the range syntaxes users paste (npm and Cargo carets,
+// PEP 440 specifiers, Maven intervals, RubyGems' ~>, purl vers: ranges, OSV
+// affected ranges). Its one rule: a version it cannot compare is never
+// silently in or out of a range; Match says why it cannot tell, and the
+// caller reports the component as of unknown version.
+//
+// It is the one home of github.com/google/osv-scalibr/semantic, the
+// comparators osv-scanner uses, for the orderings it does not implement
+// itself (Maven, NuGet, Debian, RPM, Alpine, Packagist, ...).
 package versions
 
 import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/google/osv-scalibr/semantic"
 )
 
 // ErrUnknownEcosystem means sbomx has no ordering for the ecosystem.
@@ -63,195 +69,200 @@ func PURLType(ecosystem string) string {
 }
 
 // Compare compares two versions of a purl type's ecosystem: -1, 0 or +1.
+// Either version failing the ecosystem's grammar is an error.
 func Compare(purlType, a, b string) (int, error) {
-	eco := OSVEcosystem(purlType)
-	if eco == "" {
+	sc := schemeOf(purlType)
+	if sc == nil {
 		return 0, fmt.Errorf("%w (%s)", ErrUnknownEcosystem, purlType)
 	}
-	if eco == "Go" {
-		a, b = goVersion(a), goVersion(b)
-	}
-	va, err := parse(a, eco)
+	va, err := parseVersion(sc, a)
 	if err != nil {
 		return 0, err
 	}
-	// b must pass the same checks as a (an empty b used to compare as the
-	// lowest version instead of being an error).
-	if _, err := parse(b, eco); err != nil {
+	vb, err := parseVersion(sc, b)
+	if err != nil {
 		return 0, err
 	}
-	return compareStr(va, b)
+	return sc.cmp(va, vb), nil
 }
 
-func parse(s, eco string) (v semantic.Version, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			v, err = nil, fmt.Errorf("version %q: cannot parse as %s", s, eco)
-		}
-	}()
-	if strings.TrimSpace(s) == "" {
-		return nil, fmt.Errorf("empty version")
+// Valid reports whether v is a version of the purl type's ecosystem, and why
+// not; ErrUnknownEcosystem when sbomx knows no ordering for it.
+func Valid(purlType, v string) error {
+	sc := schemeOf(purlType)
+	if sc == nil {
+		return fmt.Errorf("%w (%s)", ErrUnknownEcosystem, purlType)
 	}
-	v, err = semantic.Parse(s, eco)
-	if err != nil {
-		return nil, fmt.Errorf("version %q: %w", s, err)
-	}
-	return v, nil
+	_, err := parseVersion(sc, v)
+	return err
 }
 
-func compareStr(v semantic.Version, s string) (c int, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			c, err = 0, fmt.Errorf("version %q: cannot compare", s)
-		}
-	}()
-	return v.CompareStr(s)
-}
-
-// goVersion accepts Go versions with or without the leading "v".
-func goVersion(s string) string {
-	if s != "" && s[0] >= '0' && s[0] <= '9' {
-		return "v" + s
+// parseVersion parses a component's version in sc. A placeholder is never a
+// version, even where the ecosystem's grammar would take it (RubyGems reads
+// "2.x" as a pre-release, RPM orders any string): it is named for what it is.
+func parseVersion(sc *scheme, v string) (any, error) {
+	if p := placeholder(v); p != "" {
+		return nil, errors.New(p)
 	}
-	return s
+	return sc.parse(v)
 }
 
 // Matcher decides whether a version satisfies a constraint.
 type Matcher interface {
 	// Match reports whether version v of a purl type's ecosystem satisfies
-	// the constraint. An error means it cannot tell (an unknown ecosystem,
-	// a version that does not parse): the caller must say so, not drop it.
+	// the constraint. An error means it cannot tell (the version does not
+	// parse, no ordering is known): the caller must say so, not drop it.
 	Match(purlType, v string) (bool, error)
 	String() string
 }
 
-// Exact matches one version: equal under the ecosystem's ordering
-// (PEP 440: 2.0 == 2.0.0), or the same text where there is no ordering.
-type Exact string
+// Spec is what follows "@" in a query: one version or a range, read in the
+// query's ecosystem, or, for a bare name, in each ecosystem that can read it
+// (each component is then judged in its own).
+type Spec struct {
+	text    string
+	any     bool    // "*": every version
+	literal bool    // one version, no operator
+	typed   *scheme // the query's ecosystem, when it names one with an ordering
+	read    map[*scheme]*constraint
+	refused map[*scheme]error
+}
+
+// ParseSpec reads a version or range for a purl type ("" for a bare name,
+// which reads it in every ecosystem that can). A bare version is that one
+// version, whatever the ecosystem's manifests make of it (Cargo's "1.2.3"
+// is a caret range, NuGet's a minimum, Maven's a soft preference). A
+// *RangeError (or an error wrapping one) says where s goes wrong.
+func ParseSpec(purlType, s string) (*Spec, error) {
+	sp := &Spec{text: s, read: map[*scheme]*constraint{}, refused: map[*scheme]error{}}
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return nil, &RangeError{Range: s, Msg: "empty version"}
+	}
+	if t == "*" {
+		sp.any = true
+		return sp, nil
+	}
+	sp.literal = !strings.ContainsAny(t, "<>=!~^|,[]() \t")
+	if sc := schemeOf(purlType); sc != nil {
+		sp.typed = sc
+		c, err := parseConstraint(sc, s)
+		if err != nil {
+			return nil, withForms(err, sc)
+		}
+		sp.read[sc] = c
+		return sp, nil
+	}
+	if purlType != "" && sp.literal {
+		return sp, nil // a type with no ordering: one version, compared as text
+	}
+	var best *RangeError
+	for _, sc := range allSchemes {
+		c, err := parseConstraint(sc, s)
+		if err != nil {
+			sp.refused[sc] = err
+			var re *RangeError
+			if errors.As(err, &re) && (best == nil || re.Pos > best.Pos) {
+				best = re
+			}
+			continue
+		}
+		sp.read[sc] = c
+	}
+	if len(sp.read) == 0 {
+		if p := placeholder(t); p != "" {
+			return nil, &RangeError{Range: s, Msg: p + "; give a version (4.17.21) or a range (>=4.17.0,<4.17.21)"}
+		}
+		return nil, fmt.Errorf("%w\n  (no ecosystem reads it; see \"sbomx impact --help\" for the range forms)", best)
+	}
+	return sp, nil
+}
+
+func withForms(err error, sc *scheme) error {
+	return fmt.Errorf("%w\n  %s ranges: %s", err, sc.name, sc.forms)
+}
+
+func (sp *Spec) String() string { return sp.text }
 
 // Match implements Matcher.
-func (e Exact) Match(purlType, v string) (bool, error) {
-	if v == string(e) {
+func (sp *Spec) Match(purlType, v string) (bool, error) {
+	if sp.any {
 		return true, nil
 	}
-	if v == "" {
-		return false, errors.New("the component has no version")
+	sc := schemeOf(purlType)
+	if sc == nil {
+		sc = sp.typed // a component without a purl, judged in the query's ecosystem
 	}
-	c, err := Compare(purlType, v, string(e))
-	if err != nil {
-		if errors.Is(err, ErrUnknownEcosystem) {
-			return false, nil // compared as text above
-		}
-		return false, err
-	}
-	return c == 0, nil
-}
-
-func (e Exact) String() string { return string(e) }
-
-// op is one comparison such as ">=2.17.0".
-type op struct {
-	cmp     string // "<", "<=", ">", ">=", "=", "!="
-	version string
-}
-
-func (o op) holds(purlType, v string) (bool, error) {
-	c, err := Compare(purlType, v, o.version)
-	if err != nil {
-		return false, err
-	}
-	switch o.cmp {
-	case "<":
-		return c < 0, nil
-	case "<=":
-		return c <= 0, nil
-	case ">":
-		return c > 0, nil
-	case ">=":
-		return c >= 0, nil
-	case "!=":
-		return c != 0, nil
-	}
-	return c == 0, nil
-}
-
-func parseOp(s string) (op, error) {
-	s = strings.TrimSpace(s)
-	for _, c := range []string{"<=", ">=", "!=", "==", "<", ">", "="} {
-		if strings.HasPrefix(s, c) {
-			v := strings.TrimSpace(s[len(c):])
-			if v == "" {
-				return op{}, fmt.Errorf("%q: no version after %s", s, c)
-			}
-			// "<<2.0", "=>1.0", "==>1": not a version after the operator
-			// (the lenient comparators would order it anyway).
-			if strings.ContainsAny(v[:1], "<>=!") {
-				return op{}, fmt.Errorf("%q: unknown operator", s)
-			}
-			if c == "==" {
-				c = "="
-			}
-			return op{cmp: c, version: v}, nil
-		}
-	}
-	if s == "" {
-		return op{}, errors.New("empty constraint")
-	}
-	return op{cmp: "=", version: s}, nil
-}
-
-// Range is a native constraint: comparisons joined by "," (and), alternatives
-// joined by "||" (or): "<2.17.0", ">=4.0.0,<4.17.21", "<1.0 || >=2.0,<2.5".
-type Range struct {
-	text string
-	any  [][]op
-}
-
-// ParseRange parses a native range.
-func ParseRange(s string) (*Range, error) {
-	r := &Range{text: s}
-	for _, alt := range strings.Split(s, "||") {
-		var all []op
-		for _, part := range strings.Split(alt, ",") {
-			o, err := parseOp(part)
-			if err != nil {
-				return nil, fmt.Errorf("range %q: %w", s, err)
-			}
-			all = append(all, o)
-		}
-		r.any = append(r.any, all)
-	}
-	return r, nil
-}
-
-// Match implements Matcher.
-func (r *Range) Match(purlType, v string) (bool, error) {
-	if v == "" {
-		return false, errors.New("the component has no version")
-	}
-	for _, all := range r.any {
-		ok := true
-		for _, o := range all {
-			h, err := o.holds(purlType, v)
-			if err != nil {
-				return false, err
-			}
-			if !h {
-				ok = false
-				break
-			}
-		}
-		if ok {
+	if sc == nil {
+		if sp.literal && strings.TrimSpace(v) == strings.TrimSpace(sp.text) {
 			return true, nil
 		}
+		return sp.agree(purlType, v)
 	}
-	return false, nil
+	c := sp.read[sc]
+	if c == nil {
+		if err := sp.refused[sc]; err != nil {
+			return false, fmt.Errorf("the range is not %s syntax: %v", sc.name, firstLine(err))
+		}
+		return false, fmt.Errorf("the range is %s syntax; the component is %s", sp.typed.name, sc.name)
+	}
+	pv, err := parseVersion(sc, v)
+	if err != nil {
+		return false, err
+	}
+	return c.holds(pv), nil
 }
 
-func (r *Range) String() string { return r.text }
+// agree judges a version whose ecosystem sbomx does not know (a component
+// without a purl, or of a type with no ordering) in every ordering that
+// reads both it and the range: when they all give the same answer, that is
+// the answer; otherwise it cannot tell.
+func (sp *Spec) agree(purlType, v string) (bool, error) {
+	var yes, no []string
+	for _, sc := range allSchemes {
+		c := sp.read[sc]
+		if c == nil {
+			continue
+		}
+		pv, err := parseVersion(sc, v)
+		if err != nil {
+			continue
+		}
+		if c.holds(pv) {
+			yes = append(yes, sc.name)
+		} else {
+			no = append(no, sc.name)
+		}
+	}
+	what := "the component has no purl"
+	if purlType != "" {
+		what = fmt.Sprintf("no version ordering is known for pkg:%s", purlType)
+	}
+	switch {
+	case len(yes) == 0 && len(no) == 0:
+		if p := placeholder(v); p != "" {
+			return false, errors.New(p)
+		}
+		return false, fmt.Errorf("%s, and %q is not a version of any ecosystem sbomx orders", what, v)
+	case len(yes) == 0:
+		return false, nil
+	case len(no) == 0:
+		return true, nil
+	}
+	return false, fmt.Errorf("%s, and the orderings disagree about %q (in range for %s; not for %s)", what, v, strings.Join(yes, ", "), strings.Join(no, ", "))
+}
 
-// IsRange reports whether a version part of a query is a range rather than
-// one exact version.
+func firstLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// IsRange reports whether a version part of a query is written as a range
+// rather than one exact version (a purl's version is percent-decoded only
+// when it is one version).
 func IsRange(s string) bool {
-	return strings.HasPrefix(s, "vers:") || strings.ContainsAny(s, "<>=!,|*")
+	return strings.HasPrefix(s, "vers:") || strings.ContainsAny(s, "<>=!,|*^~[]() ")
 }
