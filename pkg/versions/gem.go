@@ -48,7 +48,9 @@ func gemSegments(t string) []gemSeg {
 	return segs
 }
 
-func (v *gemVersion) prerelease() bool { return strings.ContainsAny(strings.ToLower(v.text), "abcdefghijklmnopqrstuvwxyz") }
+func (v *gemVersion) prerelease() bool {
+	return strings.ContainsAny(strings.ToLower(v.text), "abcdefghijklmnopqrstuvwxyz")
+}
 
 // canonical is canonical_segments: trailing zeros removed (anchored on a dot
 // or letter), and in a pre-release the zeros before the first letter.
