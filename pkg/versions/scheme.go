@@ -53,8 +53,8 @@ var (
 	debScheme     = &scheme{name: "Debian", parse: parseSemantic("Debian", validDebian), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
 	rpmScheme     = &scheme{name: "RPM", parse: parseSemantic("Red Hat", validRPM), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
 	apkScheme     = &scheme{name: "Alpine", parse: parseSemantic("Alpine", validAlpine), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
-	hexScheme     = &scheme{name: "Hex", parse: semverRange{}.parse(false), cmp: cmpSemVer, comparator: plainComparator, forms: commonForms}
-	swiftScheme   = &scheme{name: "Swift", parse: semverRange{}.parse(false), cmp: cmpSemVer, comparator: plainComparator, forms: commonForms}
+	hexScheme     = &scheme{name: "Hex", parse: cargoRange.parse(false), cmp: cmpSemVer, comparator: cargoRange.comparator, forms: commonForms}
+	swiftScheme   = &scheme{name: "Swift", parse: cargoRange.parse(false), cmp: cmpSemVer, comparator: cargoRange.comparator, forms: commonForms}
 	hackageScheme = &scheme{name: "Hackage", parse: parseSemantic("Hackage", validLoose), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
 	cranScheme    = &scheme{name: "CRAN", parse: parseSemantic("CRAN", validLoose), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
 	conanScheme   = &scheme{name: "Conan", parse: parseSemantic("ConanCenter", validLoose), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
