@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -82,9 +83,27 @@ type semverRange struct {
 	// zeroMinorCaret: ^0.0.3 is >=0.0.3 <0.1.0 (Pub: below 1.0.0 the minor
 	// number is the breaking one); npm and Cargo give <0.0.4.
 	zeroMinorCaret bool
+	// preLow: a lower bound a partial version or a hyphen range makes
+	// starts below the bound's pre-releases (npm with includePrerelease:
+	// ^1.2 is >=1.2.0-0, 1.2.3 - 2 is >=1.2.3-0). Cargo and Pub define
+	// those bounds as the release itself (>=1.2.0).
+	preLow bool
+	// buildOrder: build metadata orders (Pub: 1.2.3+foo is above 1.2.3).
+	buildOrder bool
+}
+
+// low is the lower bound at major.minor.patch.
+func (d semverRange) low(major, minor, patch uint64) semVer {
+	if d.preLow {
+		return lowestPre(major, minor, patch)
+	}
+	return semVer{major: major, minor: minor, patch: patch}
 }
 
 func (d semverRange) comparator(sc *scheme, op, ver string) ([]cond, error) {
+	if d.buildOrder && op == "" && ver == "any" {
+		return nil, nil // Pub's "any"
+	}
 	if ver == "*" || ver == "x" || ver == "X" {
 		return d.xrange(sc, op, partial{major: "x"}), nil
 	}
@@ -125,12 +144,12 @@ func (d semverRange) caret(sc *scheme, p partial) []cond {
 	case isX(M):
 		return nil
 	case isX(m):
-		return d.between(sc, lowestPre(num(M), 0, 0), lowestPre(num(M)+1, 0, 0))
+		return d.between(sc, d.low(num(M), 0, 0), lowestPre(num(M)+1, 0, 0))
 	case isX(pt):
 		if M == "0" {
-			return d.between(sc, lowestPre(0, num(m), 0), lowestPre(0, num(m)+1, 0))
+			return d.between(sc, d.low(0, num(m), 0), lowestPre(0, num(m)+1, 0))
 		}
-		return d.between(sc, lowestPre(num(M), num(m), 0), lowestPre(num(M)+1, 0, 0))
+		return d.between(sc, d.low(num(M), num(m), 0), lowestPre(num(M)+1, 0, 0))
 	}
 	lo := p.version()
 	switch {
@@ -151,9 +170,9 @@ func (d semverRange) tilde(sc *scheme, p partial) []cond {
 	case isX(M):
 		return nil
 	case isX(m):
-		return d.between(sc, lowestPre(num(M), 0, 0), lowestPre(num(M)+1, 0, 0))
+		return d.between(sc, d.low(num(M), 0, 0), lowestPre(num(M)+1, 0, 0))
 	case !p.full():
-		return d.between(sc, lowestPre(num(M), num(m), 0), lowestPre(num(M), num(m)+1, 0))
+		return d.between(sc, d.low(num(M), num(m), 0), lowestPre(num(M), num(m)+1, 0))
 	}
 	return d.between(sc, p.version(), lowestPre(num(M), num(m)+1, 0))
 }
@@ -161,8 +180,10 @@ func (d semverRange) tilde(sc *scheme, p partial) []cond {
 // xrange reads a comparison whose version may be partial: a partial version
 // stands for every version it leaves open ("1.2" is 1.2.x).
 //
-//	1.2 / 1.2.x  >=1.2.0-0 <1.3.0-0    >1.2   >=1.3.0      <=1.2  <1.3.0-0
+//	1.2 / 1.2.x  >=1.2.0-0 <1.3.0-0    >1.2   >=1.3.0-0    <=1.2  <1.3.0-0
 //	>=1.2        >=1.2.0-0             <1.2   <1.2.0-0     * / x  any
+//
+// (Lower bounds are -0 only for npm: see preLow.)
 func (d semverRange) xrange(sc *scheme, op string, p partial) []cond {
 	if op == "=" {
 		op = ""
@@ -193,11 +214,12 @@ func (d semverRange) xrange(sc *scheme, op string, p partial) []cond {
 	}
 	switch op {
 	case "":
-		return d.between(sc, lowestPre(M, m, 0), next())
+		return d.between(sc, d.low(M, m, 0), next())
 	case ">":
-		return []cond{d.c(sc, ">=", next())}
+		n := next()
+		return []cond{d.c(sc, ">=", d.low(n.major, n.minor, n.patch))}
 	case ">=":
-		return []cond{d.c(sc, ">=", lowestPre(M, m, 0))}
+		return []cond{d.c(sc, ">=", d.low(M, m, 0))}
 	case "<":
 		return []cond{d.c(sc, "<", lowestPre(M, m, 0))}
 	case "<=":
@@ -228,7 +250,7 @@ func (d semverRange) hyphen(sc *scheme, a, b string) ([]cond, error) {
 		all = append(all, d.c(sc, ">=", from.version()))
 	default:
 		v := from.version()
-		all = append(all, d.c(sc, ">=", lowestPre(v.major, v.minor, v.patch)))
+		all = append(all, d.c(sc, ">=", d.low(v.major, v.minor, v.patch)))
 	}
 	switch {
 	case isX(to.major):
@@ -262,3 +284,27 @@ func (d semverRange) parse(trim bool) func(string) (any, error) {
 }
 
 func cmpSemVer(a, b any) int { return a.(semVer).compare(b.(semVer)) }
+
+// cmpPub is Pub's order: SemVer's, then build metadata (none first,
+// identifiers compared as pre-release ones are).
+func cmpPub(a, b any) int {
+	x, y := a.(semVer), b.(semVer)
+	if c := x.compare(y); c != 0 {
+		return c
+	}
+	switch {
+	case x.build == y.build:
+		return 0
+	case x.build == "":
+		return -1
+	case y.build == "":
+		return 1
+	}
+	xs, ys := strings.Split(x.build, "."), strings.Split(y.build, ".")
+	for i := 0; i < len(xs) && i < len(ys); i++ {
+		if c := compareIdentifier(xs[i], ys[i]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(xs), len(ys))
+}

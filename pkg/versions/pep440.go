@@ -35,7 +35,10 @@ type pepVersion struct {
 }
 
 func parsePEP440(s string) (*pepVersion, error) {
-	m := pepVersionRe.FindStringSubmatch(s)
+	var m []string
+	if isASCII(s) { // Go's (?i) folds "K" (Kelvin) to k; packaging 24+ reads ASCII only
+		m = pepVersionRe.FindStringSubmatch(s)
+	}
 	if m == nil {
 		return nil, fmt.Errorf("%q is not a PEP 440 version", s)
 	}
@@ -239,6 +242,9 @@ type pepSpec struct {
 // newPEPSpec checks a specifier as packaging's Specifier regex does.
 func newPEPSpec(op, ver string) (*pepSpec, error) {
 	sp := &pepSpec{op: op, text: ver}
+	if !isASCII(ver) {
+		return nil, fmt.Errorf("%q: PEP 440 versions are ASCII", op+ver)
+	}
 	var ok bool
 	switch op {
 	case "===":
@@ -362,4 +368,13 @@ func pepSplit(v *pepVersion) []string {
 		parts = append(parts, "dev"+v.dev.String())
 	}
 	return parts
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

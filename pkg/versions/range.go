@@ -186,17 +186,28 @@ func (sc *scheme) alternative(s string, pos int) ([][]cond, error) {
 }
 
 // comparators reads comparators separated by "," or white space; an operator
-// may be followed by white space (">= 1.0").
+// may be followed by white space (">= 1.0"). A "," must stand between two
+// comparators.
 func (sc *scheme) comparators(s string, pos int) ([]cond, error) {
 	var all []cond
-	i := 0
+	i, comma := 0, -1
 	for {
 		for i < len(s) && (s[i] == ',' || isSpace(s[i])) {
+			if s[i] == ',' {
+				if comma >= 0 || len(all) == 0 {
+					return nil, &RangeError{Pos: pos + i, Msg: "a \",\" must stand between two comparisons"}
+				}
+				comma = i
+			}
 			i++
 		}
 		if i == len(s) {
+			if comma >= 0 {
+				return nil, &RangeError{Pos: pos + comma, Msg: "a \",\" must stand between two comparisons"}
+			}
 			break
 		}
+		comma = -1
 		at := i
 		op := sc.matchOp(s[i:])
 		i += len(op)
@@ -212,7 +223,7 @@ func (sc *scheme) comparators(s string, pos int) ([]cond, error) {
 		case ver == "" && op != "":
 			return nil, &RangeError{Pos: pos + at, Msg: fmt.Sprintf("no version after %s", op)}
 		case strings.ContainsAny(ver[:1], "<>=!~^|"):
-			return nil, &RangeError{Pos: pos + start, Msg: fmt.Sprintf("unknown operator %q; %s", op+leadingOp(ver), sc.forms)}
+			return nil, &RangeError{Pos: pos + start, Msg: fmt.Sprintf("unknown operator %q; %s ranges: %s", op+leadingOp(ver), sc.name, sc.forms)}
 		case strings.ContainsAny(ver, "[]()"):
 			return nil, &RangeError{Pos: pos + start, Msg: "an interval such as [1.0,2.0) must stand alone or beside other intervals"}
 		}
@@ -247,9 +258,12 @@ func leadingOp(s string) string {
 }
 
 // intervals reads a union of intervals, "[1.0,1.2),[1.5,)", as Maven and
-// NuGet write ranges; each interval becomes its scheme's >=/> and <=/<.
+// NuGet write ranges; each interval becomes its scheme's >=/> and <=/<. As
+// Maven's VersionRange does, the intervals must come in order and not
+// overlap.
 func (sc *scheme) intervals(s string, pos int) ([][]cond, error) {
 	var out [][]cond
+	var prev *bounds
 	i := 0
 	for i < len(s) {
 		for i < len(s) && (isSpace(s[i]) || (s[i] == ',' && len(out) > 0)) {
@@ -265,66 +279,88 @@ func (sc *scheme) intervals(s string, pos int) ([][]cond, error) {
 		if end < 0 {
 			return nil, &RangeError{Pos: pos + i, Msg: "interval not closed: want ] or )"}
 		}
-		conds, err := sc.interval(s[i:i+end+1], pos+i)
+		conds, b, err := sc.interval(s[i:i+end+1], pos+i)
 		if err != nil {
 			return nil, err
 		}
+		if prev != nil && prev.overlaps(sc, b) {
+			return nil, &RangeError{Pos: pos + i, Msg: "intervals overlap or are out of order: list them from low to high, as [1.0,1.2),[1.5,)"}
+		}
 		out = append(out, conds)
+		prev = &b
 		i += end + 1
 	}
 	return out, nil
 }
 
+// bounds are an interval's ends as given ("" when open) and parsed (nil
+// when open or not a plain version of the scheme, such as npm's "1.2").
+type bounds struct {
+	loText, hiText string
+	lo, hi         any
+}
+
+// overlaps reports whether next starts before b ends (an open end always
+// does); ends sbomx could not parse are not judged.
+func (b *bounds) overlaps(sc *scheme, next bounds) bool {
+	if b.hiText == "" || next.loText == "" {
+		return true
+	}
+	return b.hi != nil && next.lo != nil && sc.cmp(next.lo, b.hi) < 0
+}
+
 // interval reads one interval: "[a,b)", "(,b]", "[a,)", "[a]".
-func (sc *scheme) interval(s string, pos int) ([]cond, error) {
+func (sc *scheme) interval(s string, pos int) ([]cond, bounds, error) {
 	open, close := s[0], s[len(s)-1]
 	inner := s[1 : len(s)-1]
 	lo, hi, two := strings.Cut(inner, ",")
 	lo, hi = strings.TrimSpace(lo), strings.TrimSpace(hi)
+	b := bounds{loText: lo, hiText: hi}
 	if !two {
 		if open != '[' || close != ']' || lo == "" {
-			return nil, &RangeError{Pos: pos, Msg: "a single version must be written [1.0]"}
+			return nil, b, &RangeError{Pos: pos, Msg: "a single version must be written [1.0]"}
 		}
-		return sc.bound("=", lo, pos)
+		c, err := sc.bound("=", lo, pos)
+		b.lo, _ = sc.parse(lo)
+		b.hi, b.hiText = b.lo, lo
+		return c, b, err
 	}
 	if strings.Contains(hi, ",") {
-		return nil, &RangeError{Pos: pos, Msg: "an interval has two bounds: [low,high)"}
-	}
-	var all []cond
-	if lo != "" {
-		op := ">="
-		if open == '(' {
-			op = ">"
-		}
-		c, err := sc.bound(op, lo, pos)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, c...)
-	}
-	if hi != "" {
-		op := "<="
-		if close == ')' {
-			op = "<"
-		}
-		c, err := sc.bound(op, hi, pos)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, c...)
+		return nil, b, &RangeError{Pos: pos, Msg: "an interval has two bounds: [low,high)"}
 	}
 	if lo == "" && hi == "" {
-		return nil, &RangeError{Pos: pos, Msg: "an interval needs at least one bound"}
+		return nil, b, &RangeError{Pos: pos, Msg: "an interval needs at least one bound"}
 	}
-	if lo != "" && hi != "" && (open == '[' || close == ']') {
-		// Maven refuses a range whose bounds are out of order.
-		l, errL := sc.parse(lo)
-		h, errH := sc.parse(hi)
-		if errL == nil && errH == nil && sc.cmp(l, h) > 0 {
-			return nil, &RangeError{Pos: pos, Msg: fmt.Sprintf("the lower bound %s is above the upper bound %s", lo, hi)}
+	var all []cond
+	for _, e := range []struct {
+		v, incl, excl string
+		inclusive     bool
+		parsed        *any
+	}{{lo, ">=", ">", open == '[', &b.lo}, {hi, "<=", "<", close == ']', &b.hi}} {
+		if e.v == "" {
+			continue
+		}
+		op := e.excl
+		if e.inclusive {
+			op = e.incl
+		}
+		c, err := sc.bound(op, e.v, pos)
+		if err != nil {
+			return nil, b, err
+		}
+		all = append(all, c...)
+		*e.parsed, _ = sc.parse(e.v)
+	}
+	if b.lo != nil && b.hi != nil {
+		// Maven refuses a range that holds no version.
+		switch c := sc.cmp(b.lo, b.hi); {
+		case c > 0:
+			return nil, b, &RangeError{Pos: pos, Msg: fmt.Sprintf("the lower bound %s is above the upper bound %s", lo, hi)}
+		case c == 0 && (open == '(' || close == ')'):
+			return nil, b, &RangeError{Pos: pos, Msg: fmt.Sprintf("%s holds no version; write [%s] for that one version", s, lo)}
 		}
 	}
-	return all, nil
+	return all, b, nil
 }
 
 func (sc *scheme) bound(op, ver string, pos int) ([]cond, error) {

@@ -3,6 +3,8 @@ package versions
 import (
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"regexp"
 	"strings"
 
@@ -36,19 +38,19 @@ type scheme struct {
 const commonForms = "<2.0 <=2.0 >1.0 >=1.0 =1.0 !=1.0, joined by \",\" or space (and) and \"||\" (or); intervals [1.0,2.0) (,1.0] [1.5,)"
 
 var (
-	npmRange      = semverRange{rules: semverRules{leadingV: true}}
+	npmRange      = semverRange{rules: semverRules{leadingV: true}, preLow: true}
 	cargoRange    = semverRange{}
-	pubRange      = semverRange{rules: semverRules{leadingZeros: true}, zeroMinorCaret: true}
+	pubRange      = semverRange{rules: semverRules{leadingZeros: true}, zeroMinorCaret: true, buildOrder: true}
 	semverForms   = "^1.2.3 ~1.2.3 1.2.x 1.x * and hyphen ranges 1.2.3 - 1.4, besides "
 	npmScheme     = &scheme{name: "npm", parse: npmRange.parse(true), cmp: cmpSemVer, ops: []string{"^", "~>", "~"}, comparator: npmRange.comparator, hyphen: npmRange.hyphen, forms: semverForms + commonForms}
 	cargoScheme   = &scheme{name: "Cargo", parse: cargoRange.parse(false), cmp: cmpSemVer, ops: []string{"^", "~"}, comparator: cargoRange.comparator, hyphen: cargoRange.hyphen, forms: semverForms + commonForms}
-	pubScheme     = &scheme{name: "Pub", parse: pubRange.parse(false), cmp: cmpSemVer, ops: []string{"^", "~"}, comparator: pubRange.comparator, hyphen: pubRange.hyphen, forms: semverForms + commonForms}
+	pubScheme     = &scheme{name: "Pub", parse: pubRange.parse(false), cmp: cmpPub, ops: []string{"^", "~"}, comparator: pubRange.comparator, hyphen: pubRange.hyphen, forms: semverForms + commonForms}
 	composerForms = "^1.2 ~1.2 1.2.* and hyphen ranges 1.0 - 2.0, \"|\" for or, besides "
 	composer      = &scheme{name: "Composer", parse: parseComposer, cmp: cmpComposer, ops: []string{"^", "~", "<>"}, comparator: composerComparator, hyphen: composerHyphen, orBar: true, forms: composerForms + commonForms}
 	pypiScheme    = &scheme{name: "PyPI", parse: parsePyPI, cmp: cmpPyPI, ops: []string{"===", "~="}, comparator: pypiComparator, forms: "PEP 440 specifiers ~=2.0 ==2.0.* !=2.0.* ===2.0.0+local, besides " + commonForms}
-	mavenScheme   = &scheme{name: "Maven", parse: parseSemantic("Maven", validMaven), cmp: cmpSemantic, comparator: plainComparator, forms: "Maven ranges [2.0-beta9,2.17.0) (,1.0] [1.0] [1.0,1.2),[1.5,), besides " + commonForms}
+	mavenScheme   = &scheme{name: "Maven", parse: parseMaven, cmp: cmpMaven, comparator: plainComparator, forms: "Maven ranges [2.0-beta9,2.17.0) (,1.0] [1.0] [1.0,1.2),[1.5,), besides " + commonForms}
 	gemScheme     = &scheme{name: "RubyGems", parse: parseGem, cmp: cmpGem, ops: []string{"~>"}, comparator: gemComparator, forms: "~> 2.2, besides " + commonForms}
-	nugetScheme   = &scheme{name: "NuGet", parse: parseSemantic("NuGet", validNuGet), cmp: cmpSemantic, comparator: nugetComparator, forms: "NuGet intervals [1.0,2.0) (,1.0] [1.0], besides " + commonForms}
+	nugetScheme   = &scheme{name: "NuGet", parse: parseNuGet, cmp: cmpSemantic, comparator: nugetComparator, forms: "NuGet intervals [1.0,2.0) (,1.0] [1.0], besides " + commonForms}
 	goScheme      = &scheme{name: "Go", parse: parseGo, cmp: cmpSemVer, comparator: plainComparator, forms: "v-prefixed or plain versions in " + commonForms}
 	debScheme     = &scheme{name: "Debian", parse: parseSemantic("Debian", validDebian), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
 	rpmScheme     = &scheme{name: "RPM", parse: parseSemantic("Red Hat", validRPM), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
@@ -189,13 +191,21 @@ func validMaven(s string) error {
 	return nil
 }
 
-// validNuGet is NuGetVersion's form: one to four numbers, a SemVer
-// pre-release and build metadata.
-func validNuGet(s string) error {
-	if !nugetRe.MatchString(s) {
-		return fmt.Errorf("%q is not a NuGet version", s)
+// parseNuGet reads NuGetVersion.TryParse's form: one to four numbers that
+// fit in 32 bits, a SemVer pre-release and build metadata, white space
+// around it ignored.
+func parseNuGet(s string) (any, error) {
+	t := strings.TrimSpace(s)
+	if !nugetRe.MatchString(t) {
+		return nil, fmt.Errorf("%q is not a NuGet version", s)
 	}
-	return nil
+	core, _, _ := strings.Cut(strings.SplitN(t, "+", 2)[0], "-")
+	for _, n := range strings.Split(core, ".") {
+		if len(strings.TrimLeft(n, "0")) > 10 || bigOr(n, "0").Cmp(big.NewInt(math.MaxInt32)) > 0 {
+			return nil, fmt.Errorf("%q: %s is too large for a NuGet version number", s, n)
+		}
+	}
+	return parseSemantic("NuGet", func(string) error { return nil })(t)
 }
 
 // validDebian is dpkg's rule: an optional numeric epoch, an upstream
@@ -207,6 +217,9 @@ func validDebian(s string) error {
 	}
 	rest := s
 	if i := strings.IndexByte(s, ':'); i >= 0 && allDigits(s[:i]) {
+		if bigOr(s[:i], "0").Cmp(big.NewInt(math.MaxInt32)) > 0 {
+			return fmt.Errorf("%q is not a Debian version (the epoch is too large)", s)
+		}
 		rest = s[i+1:]
 	} else if strings.Contains(s, ":") {
 		return fmt.Errorf("%q is not a Debian version (a colon needs an epoch)", s)
