@@ -177,21 +177,21 @@ func TestCompareMavenQualifierOrder(t *testing.T) {
 // and the ComparableVersion javadoc ("a1" = "alpha-1", ...).
 func TestCompareMavenPOMReference(t *testing.T) {
 	checkPairs(t, "maven", []pair{
-		{"1", "1.1", -1},             // number padding
-		{"1-snapshot", "1", -1},      // qualifier padding
-		{"1", "1-sp", -1},            // qualifier padding
-		{"1-SNAPSHOT", "1", -1},      //
-		{"1-foo2", "1-foo10", -1},    // switching to numeric order
-		{"1-foo", "1-1", -1},         //
-		{"1-1", "1.1", -1},           //
-		{"1.ga", "1-ga", 0},          // removing trailing "null" values
-		{"1-ga", "1-0", 0},           //
-		{"1-0", "1.0", 0},            //
-		{"1.0", "1", 0},              //
-		{"1.0", "1.0.0", 0},          //
-		{"1-sp", "1-ga", 1},          //
-		{"1-sp.1", "1-ga.1", 1},      //
-		{"1-sp-1", "1-ga-1", -1},     // trailing "null" values at each hyphen
+		{"1", "1.1", -1},          // number padding
+		{"1-snapshot", "1", -1},   // qualifier padding
+		{"1", "1-sp", -1},         // qualifier padding
+		{"1-SNAPSHOT", "1", -1},   //
+		{"1-foo2", "1-foo10", -1}, // switching to numeric order
+		{"1-foo", "1-1", -1},      //
+		{"1-1", "1.1", -1},        //
+		{"1.ga", "1-ga", 0},       // removing trailing "null" values
+		{"1-ga", "1-0", 0},        //
+		{"1-0", "1.0", 0},         //
+		{"1.0", "1", 0},           //
+		{"1.0", "1.0.0", 0},       //
+		{"1-sp", "1-ga", 1},       //
+		{"1-sp.1", "1-ga.1", 1},   //
+		{"1-sp-1", "1-ga-1", -1},  // trailing "null" values at each hyphen
 		// The POM reference says 1-ga-1 = 1-1; Maven's ComparableVersion
 		// (3.8.7 and 3.9.9 alike) puts it below: "ga" is dropped, leaving
 		// a list inside a list, which sorts before a plain list.
