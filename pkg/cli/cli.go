@@ -39,14 +39,15 @@ func usagef(format string, a ...any) error { return &usageError{fmt.Errorf(forma
 // Env is what the program may read of its environment.
 type Env struct {
 	Getenv func(string) string
+	Stdin  io.Reader // read only for "-f -"
 	Stdout io.Writer
 	Stderr io.Writer
 	stop   func() // ends the progress line
 }
 
 // Run runs sbomx with args (without the program name) and returns the exit code.
-func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	env := &Env{Getenv: getenv, Stdout: stdout, Stderr: stderr}
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	env := &Env{Getenv: getenv, Stdin: stdin, Stdout: stdout, Stderr: stderr}
 	root := newRootCmd(env)
 	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
 	err := root.ExecuteContext(context.Background())

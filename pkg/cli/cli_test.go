@@ -35,6 +35,7 @@ func TestExitCodes(t *testing.T) {
 		name   string
 		args   []string
 		env    map[string]string
+		stdin  string
 		want   int
 		stdout string // substring; "" = must be empty
 		stderr string // substring
@@ -53,12 +54,15 @@ func TestExitCodes(t *testing.T) {
 		{name: "missing dir", args: []string{"impact", "x", "--dir", filepath.Join(good, "nope")}, want: ExitError, stderr: "no such file"},
 		{name: "dir is a file", args: []string{"impact", "x", "--dir", filepath.Join(good, "svc/bom.json")}, want: ExitError, stderr: "not a directory"},
 		{name: "version", args: []string{"--version"}, want: ExitMatch, stdout: "sbomx version "},
+		{name: "queries on stdin", args: []string{"impact", "-f", "-", "--dir", good}, stdin: "# feed\nleft-pad\nlodash\n", want: ExitMatch, stdout: "lodash"},
+		{name: "stdin read twice", args: []string{"impact", "-f", "-", "-f", "-", "--dir", good}, stdin: "lodash\n", want: ExitError, stderr: "- (standard input) given twice"},
+		{name: "bad query on stdin names the line", args: []string{"impact", "-f", "-", "--dir", good}, stdin: "lodash\npkg:\n", want: ExitError, stderr: "<stdin>:2: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
 			getenv := func(k string) string { return tt.env[k] }
-			got := Run(tt.args, &out, &errb, getenv)
+			got := Run(tt.args, strings.NewReader(tt.stdin), &out, &errb, getenv)
 			if got != tt.want {
 				t.Errorf("exit = %d, want %d\nstdout:\n%s\nstderr:\n%s", got, tt.want, out.String(), errb.String())
 			}

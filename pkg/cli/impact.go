@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -89,7 +91,7 @@ func newImpactCmd(env *Env) *cobra.Command {
 	f.BoolVar(&opts.AllPaths, "all-paths", false, "show up to --max-paths paths per hit, shortest first")
 	f.IntVar(&opts.MaxPaths, "max-paths", 5, "paths per hit with --all-paths")
 	f.StringVar(&opts.By, "by", "service", "table rows: service, owner or product")
-	f.StringArrayVarP(&opts.Files, "file", "f", nil, "read queries from FILE, one per line (# comments); repeatable")
+	f.StringArrayVarP(&opts.Files, "file", "f", nil, "read queries from FILE, one per line (# comments); - reads standard input; repeatable")
 	f.StringArrayVar(&opts.Hashes, "hash", nil, "match components whose SBOM hashes include ALG:HEX (sha256, sha1, sha512, md5, ...); repeatable")
 	f.StringArrayVar(&opts.Advisories, "advisory", nil, "OSV advisory file (JSON or YAML) or directory of them; its affected packages and ranges are the query; repeatable")
 	f.StringArrayVar(&opts.From, "from", nil, "only packages whose recorded source (purl repository_url, distribution reference, download location) contains this; repeatable")
@@ -107,7 +109,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	default:
 		return usagef("--by %q: want service, owner or product", opts.By)
 	}
-	qs, err := opts.queries()
+	qs, err := opts.queries(env.Stdin)
 	if err != nil {
 		return err
 	}
@@ -115,11 +117,11 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	if err != nil {
 		return err
 	}
-	io := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
+	iopt := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
 	if opts.AllPaths {
-		io.MaxPaths = opts.MaxPaths
+		iopt.MaxPaths = opts.MaxPaths
 	}
-	res, err := impact.Run(cmd.Context(), dirFS(opts.Dir), io)
+	res, err := impact.Run(cmd.Context(), dirFS(opts.Dir), iopt)
 	env.stopProgress()
 	if err != nil {
 		return fmt.Errorf("--dir %s: %w", opts.Dir, err)
@@ -150,8 +152,32 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	}
 }
 
+// readQueryFile reads a -f file; "-" is standard input, which can be read
+// only once.
+func readQueryFile(file string, stdin io.Reader, stdinRead *bool) ([]byte, error) {
+	if file != "-" {
+		return os.ReadFile(file)
+	}
+	if *stdinRead {
+		return nil, errors.New("- (standard input) given twice")
+	}
+	*stdinRead = true
+	if stdin == nil {
+		return nil, errors.New("no standard input")
+	}
+	return io.ReadAll(stdin)
+}
+
+// queryFileName names a -f file in messages.
+func queryFileName(file string) string {
+	if file == "-" {
+		return "<stdin>"
+	}
+	return file
+}
+
 // queries gathers every query: arguments, -f files, --hash, --advisory.
-func (opts *impactOptions) queries() ([]*query.Query, error) {
+func (opts *impactOptions) queries(stdin io.Reader) ([]*query.Query, error) {
 	var qs []*query.Query
 	for _, a := range opts.Queries {
 		q, err := query.Parse(a)
@@ -160,14 +186,15 @@ func (opts *impactOptions) queries() ([]*query.Query, error) {
 		}
 		qs = append(qs, q)
 	}
+	stdinRead := false
 	for _, file := range opts.Files {
-		data, err := os.ReadFile(file)
+		data, err := readQueryFile(file, stdin, &stdinRead)
 		if err != nil {
 			return nil, &usageError{fmt.Errorf("-f: %w", err)}
 		}
 		fq, err := query.ParseFile(data)
 		if err != nil {
-			return nil, &usageError{fmt.Errorf("%s:%w", file, err)}
+			return nil, &usageError{fmt.Errorf("%s:%w", queryFileName(file), err)}
 		}
 		qs = append(qs, fq...)
 	}
