@@ -42,7 +42,10 @@ type Env struct {
 	Stdin  io.Reader // read only for "-f -"
 	Stdout io.Writer
 	Stderr io.Writer
-	stop   func() // ends the progress line
+	// Verbose (-v, on every command) lists every warning, skipped file and
+	// name that stderr otherwise only counts.
+	Verbose bool
+	stop    func() // ends the progress line
 }
 
 // Run runs sbomx with args (without the program name) and returns the exit code.
@@ -86,6 +89,9 @@ It reads CycloneDX (JSON, XML; 1.0-1.7) and SPDX (2.2/2.3 JSON and tag-value,
 	root.SetErr(env.Stderr)
 	root.SetVersionTemplate("sbomx version {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	// Declared on the root so that "sbomx -v impact x" works too; cobra then
+	// gives --version no -v shorthand, so -v means verbose everywhere.
+	root.PersistentFlags().BoolVarP(&env.Verbose, "verbose", "v", false, "list every warning, skipped file and name that stderr otherwise counts")
 	root.AddCommand(newImpactCmd(env), newServicesCmd(env), newPackagesCmd(env))
 	return root
 }

@@ -54,6 +54,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "missing dir", args: []string{"impact", "x", "--dir", filepath.Join(good, "nope")}, want: ExitError, stderr: "no such file"},
 		{name: "dir is a file", args: []string{"impact", "x", "--dir", filepath.Join(good, "svc/bom.json")}, want: ExitError, stderr: "not a directory"},
 		{name: "version", args: []string{"--version"}, want: ExitMatch, stdout: "sbomx version "},
+		{name: "-v before the command is verbose", args: []string{"-v", "impact", "lodash", "--dir", good}, want: ExitMatch, stdout: "lodash", stderr: "skipped: svc/package.json"},
 		{name: "queries on stdin", args: []string{"impact", "-f", "-", "--dir", good}, stdin: "# feed\nleft-pad\nlodash\n", want: ExitMatch, stdout: "lodash"},
 		{name: "stdin read twice", args: []string{"impact", "-f", "-", "-f", "-", "--dir", good}, stdin: "lodash\n", want: ExitError, stderr: "- (standard input) given twice"},
 		{name: "bad query on stdin names the line", args: []string{"impact", "-f", "-", "--dir", good}, stdin: "lodash\npkg:\n", want: ExitError, stderr: "<stdin>:2: "},

@@ -141,7 +141,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 		return err
 	}
 	printImpactSummary(env, res, opts)
-	printNotes(env, &res.Coverage, opts.Verbose)
+	printNotes(env, &res.Coverage)
 	switch {
 	case len(res.Hits) > 0:
 		return nil

@@ -52,7 +52,7 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(env.Stderr, "sbomx: %d package(s)\n", len(res.Packages))
-			printNotes(env, &res.Coverage, opts.Verbose)
+			printNotes(env, &res.Coverage)
 			switch {
 			case len(res.Packages) > 0:
 				return nil

@@ -57,13 +57,13 @@ func newServicesCmd(env *Env) *cobra.Command {
 			}
 			if len(res.Unclaimed) > 0 {
 				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims (-v lists them)\n", len(res.Unclaimed))
-				if opts.Verbose {
+				if env.Verbose {
 					for _, f := range res.Unclaimed {
 						fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
 					}
 				}
 			}
-			printNotes(env, &res.Coverage, opts.Verbose)
+			printNotes(env, &res.Coverage)
 			if len(res.Services) == 0 {
 				return &exitError{ExitNoMatch}
 			}

@@ -17,7 +17,6 @@ type treeFlags struct {
 	Dir         string
 	Format      string // "table" | "json"
 	Hidden      bool
-	Verbose     bool
 	Config      string   // --config FILE, replaces DIR/.sbomx.yaml
 	Inventories []string // --inventory FILE...
 	Owner       string
@@ -30,7 +29,6 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 	f.StringVarP(&t.Dir, "dir", "C", ".", "directory of SBOMs to search (env SBOMX_DIR)")
 	f.StringVarP(&t.Format, "format", "o", "table", "output format: table or json")
 	f.BoolVar(&t.Hidden, "hidden", false, "also search directories whose name starts with . (.git never)")
-	f.BoolVarP(&t.Verbose, "verbose", "v", false, "list skipped files and every warning on stderr")
 	f.StringVar(&t.Config, "config", "", "configuration file to use instead of DIR/.sbomx.yaml")
 	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
 	f.StringVar(&t.Owner, "owner", "", "only services owned by this team (any of its owners)")
@@ -106,13 +104,13 @@ func parseSize(s string) (int64, error) {
 
 // printNotes writes the account of a run to stderr: what was read, what
 // failed (always, by name), what was skipped and warned about (with -v).
-func printNotes(env *Env, c *impact.Coverage, verbose bool) {
+func printNotes(env *Env, c *impact.Coverage) {
 	w := env.Stderr
 	fmt.Fprintf(w, "sbomx: %s\n", coverageLine(c))
 	for _, f := range c.Failed {
 		fmt.Fprintf(w, "sbomx: failed: %s: %s\n", f.File, firstLine(f.Message))
 	}
-	if verbose {
+	if env.Verbose {
 		for _, f := range c.Skipped {
 			fmt.Fprintf(w, "sbomx: skipped: %s: %s\n", f.File, f.Message)
 		}
