@@ -599,23 +599,19 @@ func (r *resolver) resolveOwner(svc *Service) {
 }
 
 // metaOwner picks an owner from SBOM metadata: an owner property, then the
-// supplier, the manufacturer, the first author.
+// described component's supplier, manufacturer, first author. field names
+// where it was written. The decoders leave out what names the SBOM's own
+// authors and tools (see model.Meta).
 func metaOwner(m model.Meta) (owner, field string) {
 	for _, p := range m.Properties {
 		n := strings.ToLower(p.Name)
 		if (n == "owner" || strings.HasSuffix(n, ":owner")) && TeamID(p.Value) != "" {
-			return TeamID(p.Value), "property " + p.Name
+			return TeamID(p.Value), cmp.Or(p.Field, "property") + " " + p.Name
 		}
 	}
-	if o := TeamID(m.Supplier); o != "" {
-		return o, "supplier"
-	}
-	if o := TeamID(m.Manufacturer); o != "" {
-		return o, "manufacturer"
-	}
-	for _, a := range m.Authors {
-		if o := TeamID(a); o != "" {
-			return o, "author"
+	for _, p := range append([]model.Party{m.Supplier, m.Manufacturer}, m.Authors...) {
+		if o := TeamID(p.Name); o != "" {
+			return o, p.Field
 		}
 	}
 	return "", ""

@@ -49,21 +49,21 @@ func testTree() ([]inventory.SBOM, map[string][]byte) {
 		// The catalog names the service and wins over CODEOWNERS (/shop/)
 		// and metadata.
 		{Path: "shop/web/sbom.cdx.json", RootName: "@acme/web", Meta: model.Meta{
-			Supplier: "Organization: team-other (other@acme.example)",
+			Supplier: model.Party{Name: "Organization: team-other (other@acme.example)", Field: "metadata.component.supplier"},
 		}},
 		// Metadata only: an owner property wins over the supplier.
 		{Path: "payments/fraud/sbom.cdx.json", RootName: "fraud-scorer", Meta: model.Meta{
-			Supplier:   "Organization: team-other",
-			Properties: []model.Property{{Name: "build", Value: "1"}, {Name: "acme:owner", Value: "team-fraud"}},
+			Supplier:   model.Party{Name: "Organization: team-other", Field: "metadata.component.supplier"},
+			Properties: []model.Property{{Name: "build", Value: "1"}, {Name: "acme:owner", Value: "team-fraud", Field: "metadata.component.properties"}},
 		}},
 		{Path: "payments/ledger/sbom.spdx.json", RootName: "ledger", Meta: model.Meta{
-			Supplier: "Organization: team-fraud (fraud@acme.example)",
-			Authors:  []string{"Person: Jane Doe"},
+			Supplier: model.Party{Name: "Organization: team-fraud (fraud@acme.example)", Field: "described package's supplier"},
+			Authors:  []model.Party{{Name: "Person: Jane Doe", Field: "described package's originator"}},
 		}},
 		// A CODEOWNERS rule without owners.
 		{Path: "payments/orphan/sbom.cdx.json", RootName: "orphan"},
 		// No owner anywhere.
-		{Path: "misc/unowned/sbom.cdx.json", RootName: "unowned", Meta: model.Meta{Supplier: "NOASSERTION"}},
+		{Path: "misc/unowned/sbom.cdx.json", RootName: "unowned", Meta: model.Meta{Supplier: model.Party{Name: "NOASSERTION", Field: "metadata.component.supplier"}}},
 		// A broken catalog next to the SBOM.
 		{Path: "misc/broken/sbom.cdx.json", RootName: "broken"},
 		// A flat folder with three different roots.
@@ -231,10 +231,13 @@ func checkMentions(t *testing.T, field, got string, want []string) {
 
 func TestResolveOwnerPrecedence(t *testing.T) {
 	meta := model.Meta{
-		Supplier:     "Organization: team-supplier (s@acme.example)",
-		Manufacturer: "team-manufacturer",
-		Authors:      []string{"NOASSERTION", "Person: Jane Doe (jane@acme.example)"},
-		Properties:   []model.Property{{Name: "acme:owner", Value: "team-property"}},
+		Supplier:     model.Party{Name: "Organization: team-supplier (s@acme.example)", Field: "metadata.component.supplier"},
+		Manufacturer: model.Party{Name: "team-manufacturer", Field: "metadata.component.manufacturer"},
+		Authors: []model.Party{
+			{Name: "NOASSERTION", Field: "metadata.component.authors"},
+			{Name: "Person: Jane Doe (jane@acme.example)", Field: "metadata.component.authors"},
+		},
+		Properties: []model.Property{{Name: "acme:owner", Value: "team-property", Field: "metadata.component.properties"}},
 	}
 	catalog := []byte("kind: Component\nmetadata:\n  name: svc\nspec:\n  owner: team-catalog\n")
 	codeowners := []byte("/p/svc/ @acme/team-codeowners\n")
@@ -249,10 +252,10 @@ func TestResolveOwnerPrecedence(t *testing.T) {
 		{"catalog in an ancestor", meta, map[string][]byte{"p/catalog-info.yaml": catalog, ".github/CODEOWNERS": codeowners}, "team-catalog", "catalog-info.yaml: p/catalog-info.yaml"},
 		{"then CODEOWNERS", meta, map[string][]byte{".github/CODEOWNERS": codeowners}, "team-codeowners", "CODEOWNERS: .github/CODEOWNERS:1"},
 		{"then docs/CODEOWNERS", meta, map[string][]byte{"docs/CODEOWNERS": codeowners}, "team-codeowners", "CODEOWNERS: docs/CODEOWNERS:1"},
-		{"then owner property", meta, nil, "team-property", "sbom: p/svc/sbom.cdx.json (property acme:owner)"},
-		{"then supplier", model.Meta{Supplier: meta.Supplier, Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-supplier", "sbom: p/svc/sbom.cdx.json (supplier)"},
-		{"then manufacturer", model.Meta{Supplier: "NOASSERTION", Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-manufacturer", "sbom: p/svc/sbom.cdx.json (manufacturer)"},
-		{"then first author", model.Meta{Authors: meta.Authors}, nil, "Jane Doe", "sbom: p/svc/sbom.cdx.json (author)"},
+		{"then owner property", meta, nil, "team-property", "sbom: p/svc/sbom.cdx.json (metadata.component.properties acme:owner)"},
+		{"then supplier", model.Meta{Supplier: meta.Supplier, Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-supplier", "sbom: p/svc/sbom.cdx.json (metadata.component.supplier)"},
+		{"then manufacturer", model.Meta{Supplier: model.Party{Name: "NOASSERTION"}, Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-manufacturer", "sbom: p/svc/sbom.cdx.json (metadata.component.manufacturer)"},
+		{"then first author", model.Meta{Authors: meta.Authors}, nil, "Jane Doe", "sbom: p/svc/sbom.cdx.json (metadata.component.authors)"},
 		{"nothing", model.Meta{}, nil, "", ""},
 		{"catalog without owner falls through", model.Meta{}, map[string][]byte{"p/svc/catalog-info.yaml": []byte("kind: Component\nmetadata:\n  name: svc\n")}, "", ""},
 	}

@@ -41,7 +41,7 @@ func precInput(s precSources, precedence []string) inventory.Input {
 	in := inventory.Input{
 		SBOMs: []inventory.SBOM{{
 			Path: "payments/ledger/sbom.cdx.json", RootName: "ledger",
-			Meta: model.Meta{Supplier: "Organization: team-z (z@x)"},
+			Meta: model.Meta{Supplier: model.Party{Name: "Organization: team-z (z@x)", Field: "metadata.component.supplier"}},
 		}},
 		Files:  map[string][]byte{},
 		Config: inventory.Config{Precedence: precedence},
