@@ -61,6 +61,9 @@ func LoadTree(ctx context.Context, fsys fs.FS, opt TreeOptions, visit corpus.Vis
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		t.configWarnings = append(t.configWarnings, FileNote{File: inventory.ConfigFile, Message: err.Error()})
 	}
+	for _, w := range t.Config.Warnings {
+		t.configWarnings = append(t.configWarnings, FileNote(w))
+	}
 	listed := map[string]bool{}
 	for _, f := range t.Config.Inventory {
 		listed[path.Clean(f)] = true
