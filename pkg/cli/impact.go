@@ -20,10 +20,12 @@ type impactOptions struct {
 	Files      []string // -f: one query per line
 	Hashes     []string
 	Advisories []string
-	From       []string
-	NotFrom    []string
-	AllPaths   bool
-	MaxPaths   int
+	// IncludeWithdrawn reads withdrawn OSV records too.
+	IncludeWithdrawn bool
+	From             []string
+	NotFrom          []string
+	AllPaths         bool
+	MaxPaths         int
 	// NoPrefilter decodes every SBOM (slower; every SBOM's warnings shown).
 	NoPrefilter bool
 	By          string // "service" | "owner" | "product"
@@ -94,6 +96,7 @@ func newImpactCmd(env *Env) *cobra.Command {
 	f.StringArrayVarP(&opts.Files, "file", "f", nil, "read queries from FILE, one per line (# comments); - reads standard input; repeatable")
 	f.StringArrayVar(&opts.Hashes, "hash", nil, "match components whose SBOM hashes include ALG:HEX (sha256, sha1, sha512, md5, ...); repeatable")
 	f.StringArrayVar(&opts.Advisories, "advisory", nil, "OSV advisory file (JSON or YAML) or directory of them; its affected packages and ranges are the query; repeatable")
+	f.BoolVar(&opts.IncludeWithdrawn, "include-withdrawn", false, "also read OSV records that are withdrawn (skipped, with a notice, by default)")
 	f.StringArrayVar(&opts.From, "from", nil, "only packages whose recorded source (purl repository_url, distribution reference, download location) contains this; repeatable")
 	f.BoolVar(&opts.NoPrefilter, "no-prefilter", false, "decode every SBOM, also those a byte search rules out (slower; reports every SBOM's data warnings)")
 	f.StringArrayVar(&opts.NotFrom, "not-from", nil, "drop packages whose recorded source contains this (e.g. download.pytorch.org); repeatable")
@@ -109,7 +112,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	default:
 		return usagef("--by %q: want service, owner or product", opts.By)
 	}
-	qs, err := opts.queries(env.Stdin)
+	qs, err := opts.queries(env.Stdin, env.Stderr)
 	if err != nil {
 		return err
 	}
@@ -177,7 +180,7 @@ func queryFileName(file string) string {
 }
 
 // queries gathers every query: arguments, -f files, --hash, --advisory.
-func (opts *impactOptions) queries(stdin io.Reader) ([]*query.Query, error) {
+func (opts *impactOptions) queries(stdin io.Reader, stderr io.Writer) ([]*query.Query, error) {
 	var qs []*query.Query
 	for _, a := range opts.Queries {
 		q, err := query.Parse(a)
@@ -205,12 +208,17 @@ func (opts *impactOptions) queries(stdin io.Reader) ([]*query.Query, error) {
 		}
 		qs = append(qs, q)
 	}
-	aqs, err := advisoryQueries(opts.Advisories)
+	aqs, withdrawn, err := advisoryQueries(opts.Advisories, opts.IncludeWithdrawn, stderr)
 	if err != nil {
 		return nil, err
 	}
 	qs = append(qs, aqs...)
-	if len(qs) == 0 {
+	switch {
+	case len(qs) == 0 && withdrawn > 0:
+		// Nothing is left to look for: answering "not found" would read
+		// as "not affected".
+		return nil, usagef("no query: every advisory given is withdrawn (--include-withdrawn reads them)")
+	case len(qs) == 0:
 		return nil, usagef("no query: the files given hold none")
 	}
 	return qs, nil
