@@ -116,7 +116,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	if err != nil {
 		return err
 	}
-	tree, filter, err := opts.resolve(cmd, env)
+	rs, tree, filter, err := opts.resolve(cmd, env)
 	if err != nil {
 		return err
 	}
@@ -124,10 +124,10 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	if opts.AllPaths {
 		iopt.MaxPaths = opts.MaxPaths
 	}
-	res, err := impact.Run(cmd.Context(), dirFS(opts.Dir), iopt)
+	res, err := impact.Run(cmd.Context(), rs, iopt)
 	env.stopProgress()
 	if err != nil {
-		return fmt.Errorf("--dir %s: %w", opts.Dir, err)
+		return fmt.Errorf("--dir %w", err)
 	}
 
 	switch {

@@ -34,14 +34,14 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				}
 				qs = append(qs, q)
 			}
-			tree, filter, err := opts.resolve(cmd, env)
+			rs, tree, filter, err := opts.resolve(cmd, env)
 			if err != nil {
 				return err
 			}
-			res, err := impact.Packages(cmd.Context(), dirFS(opts.Dir), tree, qs, filter)
+			res, err := impact.Packages(cmd.Context(), rs, tree, qs, filter)
 			env.stopProgress()
 			if err != nil {
-				return fmt.Errorf("--dir %s: %w", opts.Dir, err)
+				return fmt.Errorf("--dir %w", err)
 			}
 			if opts.Format == "json" {
 				err = report.JSON(env.Stdout, res)

@@ -34,14 +34,14 @@ func newServicesCmd(env *Env) *cobra.Command {
 		Example: "  sbomx services --dir testdata/landscape\n  sbomx services --owner team-sre --format json | jq -r '.services[].name'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			tree, filter, err := opts.resolve(cmd, env)
+			rs, tree, filter, err := opts.resolve(cmd, env)
 			if err != nil {
 				return err
 			}
-			res, err := impact.Services(cmd.Context(), dirFS(opts.Dir), tree, filter)
+			res, err := impact.Services(cmd.Context(), rs, tree, filter)
 			env.stopProgress()
 			if err != nil {
-				return fmt.Errorf("--dir %s: %w", opts.Dir, err)
+				return fmt.Errorf("--dir %w", err)
 			}
 			if opts.Format == "json" {
 				err = report.JSON(env.Stdout, res)

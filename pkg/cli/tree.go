@@ -14,10 +14,11 @@ import (
 
 // treeFlags are the flags every command that reads a tree shares.
 type treeFlags struct {
-	Dir         string
+	Dirs        []string
 	Format      string // "table" | "json"
 	Hidden      bool
-	Config      string   // --config FILE, replaces DIR/.sbomx.yaml
+	Config      string   // --config FILE, replaces .sbomx.yaml
+	Layout      string   // --layout, replaces the configuration's layout
 	Inventories []string // --inventory FILE...
 	Owner       string
 	Product     string
@@ -26,59 +27,66 @@ type treeFlags struct {
 
 func (t *treeFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVarP(&t.Dir, "dir", "C", ".", "directory of SBOMs to search (env SBOMX_DIR)")
+	f.StringArrayVarP(&t.Dirs, "dir", "C", nil, "directory of SBOMs to search, or one SBOM file (default ., env SBOMX_DIR); repeatable: several are read as one landscape")
 	f.StringVarP(&t.Format, "format", "o", "table", "output format: table or json")
 	f.BoolVar(&t.Hidden, "hidden", false, "also search directories whose name starts with . (.git never)")
-	f.StringVar(&t.Config, "config", "", "configuration file to use instead of DIR/.sbomx.yaml")
+	f.StringVar(&t.Config, "config", "", "configuration file to use instead of .sbomx.yaml")
+	f.StringVar(&t.Layout, "layout", "", `which folders name product and service, e.g. "{product}/{service}"; replaces the configuration's layout`)
 	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
 	f.StringVar(&t.Owner, "owner", "", "only services owned by this team (any of its owners)")
 	f.StringVar(&t.Product, "product", "", "only services of this product")
 	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a .gz may expand to; larger files are listed as failed (e.g. 512MiB, 2GB)")
 }
 
-// resolve applies SBOMX_DIR, validates, and reads the files named on the
-// command line (relative to the working directory, not to --dir).
-func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) (impact.TreeOptions, impact.Filter, error) {
+// resolve applies SBOMX_DIR, validates, finds each directory's repository
+// top, and reads the files named on the command line (relative to the
+// working directory, not to --dir).
+func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]impact.Root, impact.TreeOptions, impact.Filter, error) {
 	var opts impact.TreeOptions
-	if !cmd.Flags().Changed("dir") {
-		if d := env.Getenv("SBOMX_DIR"); d != "" {
-			t.Dir = d
-		}
-	}
 	if t.Format != "table" && t.Format != "json" {
-		return opts, impact.Filter{}, usagef("--format %q: want table or json", t.Format)
+		return nil, opts, impact.Filter{}, usagef("--format %q: want table or json", t.Format)
 	}
-	st, err := os.Stat(t.Dir)
+	dirs := t.Dirs
+	if len(dirs) == 0 {
+		dirs = []string{cmpOr(env.Getenv("SBOMX_DIR"), ".")}
+	}
+	rs, err := roots(dirs)
 	if err != nil {
-		return opts, impact.Filter{}, fmt.Errorf("--dir: %w", err)
-	}
-	if !st.IsDir() {
-		return opts, impact.Filter{}, fmt.Errorf("--dir %s: not a directory", t.Dir)
+		return nil, opts, impact.Filter{}, err
 	}
 	opts.Hidden = t.Hidden
 	opts.Progress = env.progress()
 	if opts.MaxFileSize, err = parseSize(t.MaxFileSize); err != nil {
-		return opts, impact.Filter{}, usagef("--max-file-size %q: %v", t.MaxFileSize, err)
+		return nil, opts, impact.Filter{}, usagef("--max-file-size %q: %v", t.MaxFileSize, err)
 	}
 	if t.Config != "" {
 		data, err := os.ReadFile(t.Config)
 		if err != nil {
-			return opts, impact.Filter{}, fmt.Errorf("--config: %w", err)
+			return nil, opts, impact.Filter{}, fmt.Errorf("--config: %w", err)
 		}
 		cfg, err := inventory.ParseConfig(t.Config, data)
 		if err != nil {
-			return opts, impact.Filter{}, fmt.Errorf("--config %s: %w", t.Config, err)
+			return nil, opts, impact.Filter{}, fmt.Errorf("--config %s: %w", t.Config, err)
 		}
 		opts.Config = &cfg
+	}
+	if cmd.Flags().Changed("layout") {
+		opts.Layout = strings.Trim(strings.TrimSpace(t.Layout), "/")
+		if opts.Layout == "" {
+			return nil, opts, impact.Filter{}, usagef(`--layout is empty: want folders such as "{product}/{service}"`)
+		}
+		if err := inventory.CheckLayout(opts.Layout); err != nil {
+			return nil, opts, impact.Filter{}, usagef("--layout: %v", err)
+		}
 	}
 	for _, f := range t.Inventories {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return opts, impact.Filter{}, fmt.Errorf("--inventory: %w", err)
+			return nil, opts, impact.Filter{}, fmt.Errorf("--inventory: %w", err)
 		}
 		opts.Inventories = append(opts.Inventories, inventory.File{Name: f, Data: data})
 	}
-	return opts, impact.Filter{Owner: strings.TrimSpace(t.Owner), Product: strings.TrimSpace(t.Product)}, nil
+	return rs, opts, impact.Filter{Owner: strings.TrimSpace(t.Owner), Product: strings.TrimSpace(t.Product)}, nil
 }
 
 // parseSize reads sizes such as 1048576, 512MiB, 2GB, 100K.
@@ -111,6 +119,11 @@ func printNotes(env *Env, c *impact.Coverage) {
 		fmt.Fprintf(w, "sbomx: failed: %s: %s\n", f.File, firstLine(f.Message))
 	}
 	if env.Verbose {
+		for _, d := range c.Dirs {
+			if len(d.Above) > 0 {
+				fmt.Fprintf(w, "sbomx: %s: read from its repository's top (%s): %s\n", d.Dir, d.Top, strings.Join(d.Above, ", "))
+			}
+		}
 		for _, f := range c.Skipped {
 			fmt.Fprintf(w, "sbomx: skipped: %s: %s\n", f.File, f.Message)
 		}

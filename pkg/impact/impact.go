@@ -7,7 +7,7 @@ package impact
 import (
 	"cmp"
 	"context"
-	"io/fs"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -209,6 +209,23 @@ type Coverage struct {
 	WithoutDependencyData []string   `json:"sboms_without_dependency_data"`
 	InferredRootEdges     []string   `json:"sboms_with_inferred_root_edges"`
 	Warnings              []FileNote `json:"warnings"`
+	// Dirs accounts for each --dir: where its ownership files were read
+	// from, and what its walk found.
+	Dirs []DirNote `json:"dirs"`
+}
+
+// DirNote is one directory read (a --dir).
+type DirNote struct {
+	Dir string `json:"dir"` // as given
+	// Top is the repository top its ownership files and configuration
+	// are read from (the nearest folder up holding .git or .sbomx.yaml),
+	// shown like every other path; "." when it is the directory itself.
+	Top string `json:"top"`
+	// Above are the ownership and configuration files read between the
+	// top and the directory, which its walk does not see.
+	Above     []string `json:"files_above"`
+	FilesSeen int      `json:"files_seen"`
+	SBOMsRead int      `json:"sboms_read"`
 }
 
 // FileNote is a file and what happened to it.
@@ -221,19 +238,19 @@ type FileNote struct {
 // Complete reports whether every file that might be an SBOM was read.
 func (c *Coverage) Complete() bool { return c.FilesFailed == 0 }
 
-// Run answers the queries over the tree in fsys.
-func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
+// Run answers the queries over the tree of roots.
+func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 	if !opt.NoPrefilter {
 		opt.Prefilter = query.NewPrefilter(opt.Queries)
 	}
 	opt.SkipHashes = !slices.ContainsFunc(opt.Queries, func(q *query.Query) bool { return q.Kind == query.KindHash })
-	tree, err := LoadTree(ctx, fsys, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
+	tree, err := LoadTree(ctx, roots, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
 		return match(file, doc, g, opt)
 	})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tree.ReloadHitServices(ctx, opt.TreeOptions, func(f corpus.File) bool {
+	if err := tree.ReloadHitServices(ctx, opt.TreeOptions, func(f corpus.File) bool {
 		evs, _ := f.Result.([]Evidence)
 		return len(evs) > 0
 	}); err != nil {
@@ -251,27 +268,30 @@ func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 			res.Notes = append(res.Notes, q.Note)
 		}
 	}
-	inv := tree.Inventory
 	res.Coverage = coverage(tree)
 
 	hits := map[string]*Hit{}
-	for _, f := range tree.Corpus.Files {
-		evs, _ := f.Result.([]Evidence)
-		if len(evs) == 0 {
-			continue
-		}
-		svc := inv.ServiceOf(f.Path)
-		if !opt.Filter.Keep(svc) {
-			continue
-		}
-		for _, ev := range evs {
-			key := svc.Key + "\x00" + ev.key
-			h := hits[key]
-			if h == nil {
-				h = newHit(svc)
-				hits[key] = h
+	for i, p := range tree.Parts {
+		for j := range p.Corpus.Files {
+			f := &p.Corpus.Files[j]
+			evs, _ := f.Result.([]Evidence)
+			if len(evs) == 0 {
+				continue
 			}
-			h.Evidence = append(h.Evidence, ev)
+			svc := p.ServiceOf(f)
+			if !opt.Filter.Keep(svc) {
+				continue
+			}
+			for _, ev := range evs {
+				key := fmt.Sprintf("%d\x00%s\x00%s", i, svc.Key, ev.key)
+				h := hits[key]
+				if h == nil {
+					h = newHit(svc)
+					h.serviceKey = fmt.Sprintf("%d\x00%s", i, svc.Key)
+					hits[key] = h
+				}
+				h.Evidence = append(h.Evidence, ev)
+			}
 		}
 	}
 	for _, h := range hits {
@@ -500,42 +520,59 @@ func summarize(hits []Hit) Summary {
 }
 
 func coverage(tree *Tree) Coverage {
-	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}}
-	for _, f := range tree.Corpus.Files {
-		c.FilesSeen++
-		switch f.Status {
-		case corpus.StatusSBOM:
-			c.SBOMsRead++
-			if f.SBOM.Prefiltered {
-				c.SBOMsPrefiltered++
-				continue
-			}
-			c.Components += f.SBOM.Components
-			c.ComponentsWithoutPURL += f.SBOM.WithoutPURL
-			if !f.SBOM.HasDependencyData {
-				c.WithoutDependencyData = append(c.WithoutDependencyData, f.Path)
-			}
-			if f.SBOM.RootEdgesInferred {
-				c.InferredRootEdges = append(c.InferredRootEdges, f.Path)
-			}
-			for _, p := range f.SBOM.Problems {
-				c.Warnings = append(c.Warnings, FileNote{File: f.Path, Message: p})
-			}
-		case corpus.StatusSkipped:
-			c.FilesSkipped++
-			c.Skipped = append(c.Skipped, FileNote{File: f.Path, Message: f.Reason})
-		default:
-			c.FilesFailed++
-			c.Failed = append(c.Failed, FileNote{File: f.Path, Message: f.Reason})
+	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}, Dirs: []DirNote{}}
+	for _, p := range tree.Parts {
+		d := DirNote{Dir: p.Root.Name, Top: p.Root.show("."), Above: []string{}}
+		for _, name := range sortedKeys(p.Above) {
+			d.Above = append(d.Above, p.Root.show(name))
 		}
+		for i := range p.Corpus.Files {
+			f := &p.Corpus.Files[i]
+			d.FilesSeen++
+			if f.Status == corpus.StatusSBOM {
+				d.SBOMsRead++
+			}
+			c.addFile(p.Shown(f), f)
+		}
+		c.OwnershipWarnings += len(p.Warnings)
+		c.Warnings = append(c.Warnings, p.Warnings...)
+		c.Services += len(p.Inventory.Services)
+		c.Dirs = append(c.Dirs, d)
 	}
-	c.OwnershipWarnings = len(tree.Warnings)
-	c.Warnings = append(c.Warnings, tree.Warnings...)
-	c.Services = len(tree.Inventory.Services)
 	slices.SortStableFunc(c.Warnings, func(a, b FileNote) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
 	return c
+}
+
+// addFile accounts for one file of the walk, shown as name.
+func (c *Coverage) addFile(name string, f *corpus.File) {
+	c.FilesSeen++
+	switch f.Status {
+	case corpus.StatusSBOM:
+		c.SBOMsRead++
+		if f.SBOM.Prefiltered {
+			c.SBOMsPrefiltered++
+			return
+		}
+		c.Components += f.SBOM.Components
+		c.ComponentsWithoutPURL += f.SBOM.WithoutPURL
+		if !f.SBOM.HasDependencyData {
+			c.WithoutDependencyData = append(c.WithoutDependencyData, name)
+		}
+		if f.SBOM.RootEdgesInferred {
+			c.InferredRootEdges = append(c.InferredRootEdges, name)
+		}
+		for _, p := range f.SBOM.Problems {
+			c.Warnings = append(c.Warnings, FileNote{File: name, Message: p})
+		}
+	case corpus.StatusSkipped:
+		c.FilesSkipped++
+		c.Skipped = append(c.Skipped, FileNote{File: name, Message: f.Reason})
+	default:
+		c.FilesFailed++
+		c.Failed = append(c.Failed, FileNote{File: name, Message: f.Reason})
+	}
 }
 
 // rollUp groups hits per owner and per product.

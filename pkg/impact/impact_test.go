@@ -26,7 +26,7 @@ func run(t *testing.T, dir string, maxPaths int, qs ...string) *Result {
 		}
 		parsed = append(parsed, q)
 	}
-	res, err := Run(context.Background(), os.DirFS(dir), Options{Queries: parsed, MaxPaths: maxPaths})
+	res, err := Run(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, Options{Queries: parsed, MaxPaths: maxPaths})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,11 +280,11 @@ func TestLandscapeOwners(t *testing.T) {
 	if err := json.Unmarshal(data, &exp); err != nil {
 		t.Fatal(err)
 	}
-	tree, err := LoadTree(context.Background(), os.DirFS("../../testdata/landscape"), TreeOptions{}, nil)
+	tree, err := LoadTree(context.Background(), []Root{{FS: os.DirFS("../../testdata/landscape"), Name: "landscape"}}, TreeOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv := tree.Inventory
+	inv := tree.Parts[0].Inventory
 	type svc struct{ Name, Product, Owner, Owners, Source, SBOMs string }
 	var want, got []svc
 	for _, s := range exp.Services {

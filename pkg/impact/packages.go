@@ -3,7 +3,7 @@ package impact
 import (
 	"cmp"
 	"context"
-	"io/fs"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -49,8 +49,8 @@ type pkgSighting struct {
 }
 
 // Packages lists every package under the tree, or those the queries match.
-func Packages(ctx context.Context, fsys fs.FS, opt TreeOptions, qs []*query.Query, filter Filter) (*PackagesResult, error) {
-	tree, err := LoadTree(ctx, fsys, opt, func(file string, doc *model.Document, g *graph.Graph) any {
+func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Query, filter Filter) (*PackagesResult, error) {
+	tree, err := LoadTree(ctx, roots, opt, func(file string, doc *model.Document, g *graph.Graph) any {
 		var out []pkgSighting
 		for i := range doc.Components {
 			c := &doc.Components[i]
@@ -75,26 +75,30 @@ func Packages(ctx context.Context, fsys fs.FS, opt TreeOptions, qs []*query.Quer
 	}
 	uses := map[verKey]map[string]svcUse{} // service key -> closest use
 	pkgs := map[string]*PackageInfo{}
-	for _, f := range tree.Corpus.Files {
-		ss, _ := f.Result.([]pkgSighting)
-		if len(ss) == 0 {
-			continue
-		}
-		svc := tree.Inventory.ServiceOf(f.Path)
-		if !filter.Keep(svc) {
-			continue
-		}
-		for _, s := range ss {
-			if pkgs[s.id] == nil {
-				pkgs[s.id] = &PackageInfo{ID: s.id, Name: s.name, Ecosystem: s.eco}
+	for i, p := range tree.Parts {
+		for j := range p.Corpus.Files {
+			f := &p.Corpus.Files[j]
+			ss, _ := f.Result.([]pkgSighting)
+			if len(ss) == 0 {
+				continue
 			}
-			k := verKey{s.id, s.version}
-			if uses[k] == nil {
-				uses[k] = map[string]svcUse{}
+			svc := p.ServiceOf(f)
+			if !filter.Keep(svc) {
+				continue
 			}
-			u, seen := uses[k][svc.Key]
-			if !seen || closer(s.depth, u.depth) {
-				uses[k][svc.Key] = svcUse{name: svc.Name, depth: s.depth}
+			key := fmt.Sprintf("%d\x00%s", i, svc.Key)
+			for _, s := range ss {
+				if pkgs[s.id] == nil {
+					pkgs[s.id] = &PackageInfo{ID: s.id, Name: s.name, Ecosystem: s.eco}
+				}
+				k := verKey{s.id, s.version}
+				if uses[k] == nil {
+					uses[k] = map[string]svcUse{}
+				}
+				u, seen := uses[k][key]
+				if !seen || closer(s.depth, u.depth) {
+					uses[k][key] = svcUse{name: svc.Name, depth: s.depth}
+				}
 			}
 		}
 	}

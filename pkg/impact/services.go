@@ -2,11 +2,12 @@ package impact
 
 import (
 	"context"
-	"io/fs"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/sbomx/sbomx/pkg/corpus"
+	"github.com/sbomx/sbomx/pkg/inventory"
 )
 
 // ServicesResult is the inventory as sbomx sees it ("sbomx services").
@@ -45,8 +46,8 @@ type ServiceInfo struct {
 
 // Services lists every service under the tree, with where its owner and
 // product came from.
-func Services(ctx context.Context, fsys fs.FS, opt TreeOptions, filter Filter) (*ServicesResult, error) {
-	tree, err := LoadTree(ctx, fsys, opt, nil)
+func Services(ctx context.Context, roots []Root, opt TreeOptions, filter Filter) (*ServicesResult, error) {
+	tree, err := LoadTree(ctx, roots, opt, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -54,55 +55,65 @@ func Services(ctx context.Context, fsys fs.FS, opt TreeOptions, filter Filter) (
 	if !filter.Empty() {
 		res.Filter = &filter
 	}
-	info := map[string]*corpus.SBOMInfo{}
-	for _, f := range tree.Corpus.Files {
-		if f.SBOM != nil {
-			info[f.Path] = f.SBOM
-		}
-	}
-	for _, svc := range tree.Inventory.Services {
-		if !filter.Keep(svc) {
-			continue
-		}
-		s := ServiceInfo{
-			Name: svc.Name, NameSource: svc.NameSource, Owners: svc.Owners,
-			Domain: svc.Domain, Lifecycle: svc.Lifecycle, Contact: svc.Contact,
-			SBOMs: svc.SBOMs, RootNames: svc.RootNames, Formats: []string{},
-		}
-		if s.RootNames == nil {
-			s.RootNames = []string{}
-		}
-		if svc.Owner != "" {
-			s.Owner = &svc.Owner
-		}
-		if svc.OwnerSource != "" {
-			s.OwnerSource = &svc.OwnerSource
-		}
-		if svc.Product != "" {
-			s.Product, s.ProductSource = &svc.Product, &svc.ProductSource
-		}
-		withPURL := 0
-		for _, f := range svc.SBOMs {
-			in := info[f]
-			s.Components += in.Components
-			withPURL += in.Components - in.WithoutPURL
-			s.HasDependencyData = s.HasDependencyData || in.HasDependencyData
-			format := string(in.Format) + " " + in.SpecVersion
-			if !slices.Contains(s.Formats, format) {
-				s.Formats = append(s.Formats, format)
-			}
-			if !svc.Claimed {
-				res.Unclaimed = append(res.Unclaimed, f)
+	info := map[string]*corpus.SBOMInfo{} // by path as shown
+	for _, p := range tree.Parts {
+		for i := range p.Corpus.Files {
+			if f := &p.Corpus.Files[i]; f.SBOM != nil {
+				info[p.Shown(f)] = f.SBOM
 			}
 		}
-		if s.Components > 0 {
-			s.PURLCoverage = math.Round(1000*float64(withPURL)/float64(s.Components)) / 1000
-		}
-		if svc.Owner == "" {
-			res.Unowned = append(res.Unowned, svc.Name)
-		}
-		res.Services = append(res.Services, s)
 	}
+	for _, p := range tree.Parts {
+		for _, svc := range p.Inventory.Services {
+			if filter.Keep(svc) {
+				res.add(svc, info)
+			}
+		}
+	}
+	slices.SortStableFunc(res.Services, func(a, b ServiceInfo) int { return strings.Compare(a.Name, b.Name) })
+	slices.Sort(res.Unowned)
 	slices.Sort(res.Unclaimed)
 	return res, nil
+}
+
+// add lists one service; info describes its SBOMs, by path as shown.
+func (res *ServicesResult) add(svc *inventory.Service, info map[string]*corpus.SBOMInfo) {
+	s := ServiceInfo{
+		Name: svc.Name, NameSource: svc.NameSource, Owners: svc.Owners,
+		Domain: svc.Domain, Lifecycle: svc.Lifecycle, Contact: svc.Contact,
+		SBOMs: svc.SBOMs, RootNames: svc.RootNames, Formats: []string{},
+	}
+	if s.RootNames == nil {
+		s.RootNames = []string{}
+	}
+	if svc.Owner != "" {
+		s.Owner = &svc.Owner
+	}
+	if svc.OwnerSource != "" {
+		s.OwnerSource = &svc.OwnerSource
+	}
+	if svc.Product != "" {
+		s.Product, s.ProductSource = &svc.Product, &svc.ProductSource
+	}
+	withPURL := 0
+	for _, f := range svc.SBOMs {
+		in := info[f]
+		s.Components += in.Components
+		withPURL += in.Components - in.WithoutPURL
+		s.HasDependencyData = s.HasDependencyData || in.HasDependencyData
+		format := string(in.Format) + " " + in.SpecVersion
+		if !slices.Contains(s.Formats, format) {
+			s.Formats = append(s.Formats, format)
+		}
+		if !svc.Claimed {
+			res.Unclaimed = append(res.Unclaimed, f)
+		}
+	}
+	if s.Components > 0 {
+		s.PURLCoverage = math.Round(1000*float64(withPURL)/float64(s.Components)) / 1000
+	}
+	if svc.Owner == "" {
+		res.Unowned = append(res.Unowned, svc.Name)
+	}
+	res.Services = append(res.Services, s)
 }

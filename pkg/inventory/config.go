@@ -92,7 +92,7 @@ func ParseConfig(file string, data []byte) (Config, error) {
 			cfg.Precedence = append(cfg.Precedence, s)
 		}
 	}
-	if err := checkLayout(cfg.Layout); err != nil {
+	if err := CheckLayout(cfg.Layout); err != nil {
 		return cfg, err
 	}
 	return cfg, nil
@@ -122,7 +122,8 @@ func (c *Config) precedence() []string {
 	return DefaultPrecedence
 }
 
-func checkLayout(layout string) error {
+// CheckLayout reports what is wrong with a layout such as "{product}/{service}".
+func CheckLayout(layout string) error {
 	if layout == "" {
 		return nil
 	}

@@ -39,7 +39,7 @@ import (
 
 // SBOM is what Resolve needs to know of one SBOM file.
 type SBOM struct {
-	Path      string // slash-separated, relative to the tree root
+	Path      string // slash-separated, relative to the tree's top
 	RootName  string
 	RootGroup string
 	Meta      model.Meta
@@ -60,6 +60,10 @@ type Input struct {
 	// Inventories are inventory files (--inventory, .sbomx.yaml inventory).
 	Inventories []File
 	Config      Config
+	// Display turns a path relative to the tree's top into the path
+	// printed (Service.SBOMs, sources, warnings); nil prints it as it is.
+	// Matching (CODEOWNERS, layouts, globs) always uses the tree's paths.
+	Display func(string) string
 }
 
 // Service is one service and the SBOMs that describe it.
@@ -67,7 +71,7 @@ type Service struct {
 	Key           string // unique; two services may share a Name
 	Name          string
 	NameSource    string // "inventory", "catalog-info.yaml", "layout", "folder", "root component", "file name"
-	Dir           string // folder of its (first) SBOM
+	Dir           string // folder of its (first) SBOM, relative to the tree's top
 	Owner         string // primary owner, "" when unknown
 	Owners        []string
 	OwnerSource   string // which file and rule gave the owner
@@ -76,7 +80,7 @@ type Service struct {
 	Domain        string
 	Lifecycle     string
 	Contact       string
-	SBOMs         []string
+	SBOMs         []string // as printed (Input.Display)
 	RootNames     []string
 	// Claimed reports that an inventory row or a catalog entry names this
 	// service (as opposed to a folder, layout or root-name guess).
@@ -97,7 +101,8 @@ type Inventory struct {
 	byFile   map[string]*Service
 }
 
-// ServiceOf returns the service an SBOM file belongs to.
+// ServiceOf returns the service an SBOM file belongs to (by its Path in
+// Input.SBOMs).
 func (inv *Inventory) ServiceOf(file string) *Service { return inv.byFile[file] }
 
 // IsOwnershipFile reports whether Resolve wants the content of a tree file.
@@ -152,7 +157,7 @@ type resolver struct {
 	co          *Codeowners
 	rowsUsed    map[*Row]bool
 	metaOf      map[string]model.Meta
-	layoutCfg   string
+	show        func(string) string // Input.Display, or the identity
 }
 
 // Resolve assigns every SBOM to a service and finds its owner and product.
@@ -168,12 +173,20 @@ func Resolve(in Input) *Inventory {
 		leanix:      map[string]*LeanIX{},
 		rowsUsed:    map[*Row]bool{},
 		metaOf:      map[string]model.Meta{},
+		show:        in.Display,
+	}
+	if r.show == nil {
+		r.show = func(p string) string { return p }
 	}
 	r.readSources()
 	services := r.identify()
 	for _, svc := range services {
 		slices.Sort(svc.RootNames)
 		r.resolveOwner(svc)
+		// Resolving matched the tree's paths; from here on they are shown.
+		for i, f := range svc.SBOMs {
+			svc.SBOMs[i] = r.show(f)
+		}
 		r.inv.Services = append(r.inv.Services, svc)
 	}
 	slices.SortFunc(r.inv.Services, func(a, b *Service) int {
@@ -241,7 +254,7 @@ func (r *resolver) readSources() {
 		case strings.HasPrefix(base, "catalog-info."):
 			ents, errs := parsed[name].entities, parsed[name].errs
 			for _, err := range errs {
-				r.warn(warningOf(name, err))
+				r.warn(warningOf(r.show(name), err))
 			}
 			for _, e := range ents {
 				ce := &catalogEntity{Entity: e, file: name, dir: path.Dir(name)}
@@ -276,9 +289,9 @@ func (r *resolver) readSources() {
 			}
 		case strings.HasPrefix(base, "leanix."):
 			dir := path.Dir(name)
-			l, err := ParseLeanIX(name, path.Base(dir), data)
+			l, err := ParseLeanIX(r.show(name), path.Base(dir), data)
 			if err != nil {
-				r.warn(warningOf(name, err))
+				r.warn(warningOf(r.show(name), err))
 				continue
 			}
 			r.leanix[dir] = l
@@ -287,9 +300,9 @@ func (r *resolver) readSources() {
 	for _, name := range []string{".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"} {
 		if data, ok := r.in.Files[name]; ok {
 			var errs []error
-			r.co, errs = ParseCodeowners(name, data)
+			r.co, errs = ParseCodeowners(r.show(name), data)
 			for _, err := range errs {
-				r.warn(warningOf(name, err))
+				r.warn(warningOf(r.show(name), err))
 			}
 			break
 		}
@@ -468,7 +481,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 			if e := r.systemInDir[dir]; e != nil {
 				f[SourceBackstage] = &ownerFact{
 					product:      e.Name,
-					productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", e.file, e.Line, e.Name),
+					productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", r.show(e.file), e.Line, e.Name),
 					domain:       EntityName(e.Domain),
 				}
 			}
@@ -496,7 +509,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	}
 	// Layout: the {product} segment.
 	if p, _, _, ok := applyLayout(r.in.Config.Layout, svc.Dir); ok && p != "" {
-		f[SourceLayout] = &ownerFact{product: p, productWhere: fmt.Sprintf("layout: %s (%s)", cmp.Or(r.in.Config.File, ConfigFile), r.in.Config.Layout)}
+		f[SourceLayout] = &ownerFact{product: p, productWhere: fmt.Sprintf("layout: %s (%s)", cmp.Or(r.in.Config.LayoutFrom, r.in.Config.File, ConfigFile), r.in.Config.Layout)}
 	}
 	// CODEOWNERS, for the service's SBOM paths.
 	for _, file := range svc.SBOMs {
@@ -520,7 +533,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	// The SBOMs' own metadata.
 	for _, file := range svc.SBOMs {
 		if o, field := metaOwner(r.metaOf[file]); o != "" {
-			f[SourceSBOM] = &ownerFact{owners: []string{o}, ownerWhere: fmt.Sprintf("sbom: %s (%s)", file, field)}
+			f[SourceSBOM] = &ownerFact{owners: []string{o}, ownerWhere: fmt.Sprintf("sbom: %s (%s)", r.show(file), field)}
 			break
 		}
 	}
@@ -541,7 +554,7 @@ func (r *resolver) rowFact(row *Row) *ownerFact {
 
 func (r *resolver) componentFact(c *catalogEntity, how string) *ownerFact {
 	f := &ownerFact{life: c.Lifecycle}
-	at := fmt.Sprintf("%s:%d", c.file, c.Line)
+	at := fmt.Sprintf("%s:%d", r.show(c.file), c.Line)
 	if o := TeamID(c.Owner); o != "" {
 		f.owners = []string{o}
 		f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s (Component %s spec.owner; %s)", at, c.Name, how)
@@ -554,7 +567,7 @@ func (r *resolver) componentFact(c *catalogEntity, how string) *ownerFact {
 			if len(f.owners) == 0 {
 				if o := TeamID(s.Owner); o != "" {
 					f.owners = []string{o}
-					f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s:%d (System %s spec.owner)", s.file, s.Line, s.Name)
+					f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s:%d (System %s spec.owner)", r.show(s.file), s.Line, s.Name)
 				}
 			}
 		}
