@@ -11,16 +11,39 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sbomx/sbomx/pkg/impact"
 	"github.com/sbomx/sbomx/pkg/version"
 )
 
-// Exit codes, documented in --help and the README.
+// Exit codes, the same on every command; documented in --help and the
+// README.
 const (
-	ExitMatch      = 0 // at least one match
-	ExitNoMatch    = 1 // no match, and every SBOM was read
+	ExitMatch      = 0 // found something (a hit, a service, a package)
+	ExitNoMatch    = 1 // found nothing, and every SBOM was read
 	ExitError      = 2 // usage or fatal error
-	ExitIncomplete = 3 // no match, but some file could not be read
+	ExitIncomplete = 3 // found nothing, and some file failed or some --dir held no SBOM
 )
+
+// exitHelp is the exit status table of every command's --help.
+const exitHelp = `Exit status (the same on every command):
+  0  found something (a hit; for services and packages, something listed)
+  1  found nothing, and every SBOM under every --dir was read
+  2  usage or fatal error (bad query or flag, a filter that names nothing,
+     missing directory)
+  3  found nothing, but the answer is incomplete: some file could not be
+     read, or some --dir holds no SBOM at all`
+
+// outcome is the exit status of a command that found something or not.
+func outcome(found bool, c *impact.Coverage) error {
+	switch {
+	case found:
+		return nil
+	case !c.Complete():
+		return &exitError{ExitIncomplete}
+	default:
+		return &exitError{ExitNoMatch}
+	}
+}
 
 // exitError carries an exit code for an outcome that is not a failure of
 // the program (no match, incomplete coverage).

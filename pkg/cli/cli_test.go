@@ -31,6 +31,7 @@ func tree(t *testing.T, files map[string]string) string {
 func TestExitCodes(t *testing.T) {
 	good := tree(t, map[string]string{"svc/bom.json": cdx, "svc/package.json": `{"name":"svc"}`})
 	broken := tree(t, map[string]string{"svc/bom.json": cdx, "other/bom.json": `{"bomFormat":"CycloneDX","specVersion":"1.5","components":[`})
+	empty := t.TempDir()
 	tests := []struct {
 		name   string
 		args   []string
@@ -45,6 +46,10 @@ func TestExitCodes(t *testing.T) {
 		{name: "no match json still a document", args: []string{"impact", "left-pad", "--dir", good, "--format", "json"}, want: ExitNoMatch, stdout: `"hits": []`},
 		{name: "no match, a file failed", args: []string{"impact", "left-pad", "--dir", broken}, want: ExitIncomplete, stderr: "failed: other/bom.json"},
 		{name: "match despite a failed file", args: []string{"impact", "lodash", "--dir", broken}, want: ExitMatch, stdout: "lodash", stderr: "failed: other/bom.json"},
+		{name: "no SBOM: impact", args: []string{"impact", "lodash", "--dir", empty}, want: ExitIncomplete, stderr: "sbomx: no SBOM found under " + empty + " (0 files looked at)"},
+		{name: "no SBOM: services", args: []string{"services", "--dir", empty}, want: ExitIncomplete, stderr: "no SBOM found under"},
+		{name: "no SBOM: packages", args: []string{"packages", "--dir", empty}, want: ExitIncomplete, stderr: "no SBOM found under"},
+		{name: "services with a failed file", args: []string{"services", "--dir", broken}, want: ExitMatch, stderr: "failed: other/bom.json"},
 		{name: "exact version", args: []string{"impact", "lodash@4.17.21", "--dir", good}, want: ExitNoMatch},
 		{name: "SBOMX_DIR", args: []string{"impact", "lodash"}, env: map[string]string{"SBOMX_DIR": good}, want: ExitMatch, stdout: "lodash"},
 		{name: "no query", args: []string{"impact"}, want: ExitError, stderr: "at least one QUERY"},

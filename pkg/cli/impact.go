@@ -54,11 +54,7 @@ product instead; the JSON always carries all three views. Every file under
 --dir is accounted for: the coverage line on stderr (and the JSON "coverage"
 block) says what was read, skipped and failed.
 
-Exit status:
-  0  at least one match
-  1  no match, and every SBOM was read
-  2  usage or fatal error (bad query, missing directory)
-  3  no match, but some file could not be read (coverage incomplete)`
+` + exitHelp
 
 const impactExample = `  sbomx impact torchtriton --dir testdata/landscape
   sbomx impact 'log4j-core@2.14.1' org.apache.logging.log4j:log4j-api
@@ -145,14 +141,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	}
 	printImpactSummary(env, res, opts)
 	printNotes(env, &res.Coverage)
-	switch {
-	case len(res.Hits) > 0:
-		return nil
-	case !res.Coverage.Complete():
-		return &exitError{ExitIncomplete}
-	default:
-		return &exitError{ExitNoMatch}
-	}
+	return outcome(len(res.Hits) > 0, &res.Coverage)
 }
 
 // readQueryFile reads a -f file; "-" is standard input, which can be read
@@ -230,6 +219,9 @@ func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {
 		fmt.Fprintf(w, "sbomx: note: %s\n", n)
 	}
 	if len(res.Hits) == 0 {
+		if res.Coverage.SBOMsRead == 0 {
+			return // "no SBOM found" says it all; "no service contains" would read as clean
+		}
 		qs := make([]string, len(res.Queries))
 		for i, q := range res.Queries {
 			qs[i] = q.Input

@@ -15,8 +15,7 @@ its versions, how many services use each, and how many of them directly,
 transitively, or with no dependency path recorded. QUERY filters it with the
 same syntax as impact (sbomx packages 'log4j-core@<2.17.0').
 
-Exit status: 0 when packages were listed, 1 when none, 2 on usage or fatal
-errors, 3 when none were listed and some file could not be read.`
+` + exitHelp
 
 func newPackagesCmd(env *Env) *cobra.Command {
 	opts := &treeFlags{}
@@ -53,13 +52,7 @@ func newPackagesCmd(env *Env) *cobra.Command {
 			}
 			fmt.Fprintf(env.Stderr, "sbomx: %d package(s)\n", len(res.Packages))
 			printNotes(env, &res.Coverage)
-			switch {
-			case len(res.Packages) > 0:
-				return nil
-			case !res.Coverage.Complete():
-				return &exitError{ExitIncomplete}
-			}
-			return &exitError{ExitNoMatch}
+			return outcome(len(res.Packages) > 0, &res.Coverage)
 		},
 	}
 	opts.register(cmd)

@@ -22,8 +22,7 @@ reorder them): an inventory file (--inventory, or .sbomx.yaml "inventory"),
 Backstage catalog-info.yaml, leanix.yaml, the .sbomx.yaml "layout" (product
 only), CODEOWNERS, the SBOM's own metadata.
 
-Exit status: 0 when services were listed, 1 when there are none, 2 on usage
-or fatal errors.`
+` + exitHelp
 
 func newServicesCmd(env *Env) *cobra.Command {
 	opts := &treeFlags{}
@@ -64,10 +63,7 @@ func newServicesCmd(env *Env) *cobra.Command {
 				}
 			}
 			printNotes(env, &res.Coverage)
-			if len(res.Services) == 0 {
-				return &exitError{ExitNoMatch}
-			}
-			return nil
+			return outcome(len(res.Services) > 0, &res.Coverage)
 		},
 	}
 	opts.register(cmd)

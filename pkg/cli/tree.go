@@ -114,6 +114,9 @@ func parseSize(s string) (int64, error) {
 // failed (always, by name), what was skipped and warned about (with -v).
 func printNotes(env *Env, c *impact.Coverage) {
 	w := env.Stderr
+	for _, d := range c.NoSBOM() {
+		fmt.Fprintf(w, "sbomx: no SBOM found under %s (%d files looked at)\n", d.Dir, d.FilesSeen)
+	}
 	fmt.Fprintf(w, "sbomx: %s\n", coverageLine(c))
 	for _, f := range c.Failed {
 		fmt.Fprintf(w, "sbomx: failed: %s: %s\n", f.File, firstLine(f.Message))

@@ -235,8 +235,22 @@ type FileNote struct {
 	Message string `json:"message"`
 }
 
-// Complete reports whether every file that might be an SBOM was read.
-func (c *Coverage) Complete() bool { return c.FilesFailed == 0 }
+// Complete reports whether the answer covers what was asked: every file
+// that might be an SBOM was read, and every directory held at least one.
+// A directory with no SBOM (empty, mistyped, a bare git repository, a
+// checkout that failed) was not looked at in any sense that matters.
+func (c *Coverage) Complete() bool { return c.FilesFailed == 0 && len(c.NoSBOM()) == 0 }
+
+// NoSBOM returns the directories in which no SBOM was found.
+func (c *Coverage) NoSBOM() []DirNote {
+	var out []DirNote
+	for _, d := range c.Dirs {
+		if d.SBOMsRead == 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}
 
 // Run answers the queries over the tree of roots.
 func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
