@@ -85,6 +85,13 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	case errors.As(err, &ee):
 		return ee.code
 	default:
+		var fe *impact.FilterError
+		if errors.As(err, &fe) {
+			// A filter that names nothing is a mistake, said with the
+			// names it was likely meant to be.
+			fmt.Fprintf(stderr, "sbomx: --%v\n", fe)
+			return ExitError
+		}
 		fmt.Fprintf(stderr, "sbomx: %v\n", err)
 		var ue *usageError
 		if errors.As(err, &ue) {

@@ -50,6 +50,8 @@ func TestExitCodes(t *testing.T) {
 		{name: "no SBOM: services", args: []string{"services", "--dir", empty}, want: ExitIncomplete, stderr: "no SBOM found under"},
 		{name: "no SBOM: packages", args: []string{"packages", "--dir", empty}, want: ExitIncomplete, stderr: "no SBOM found under"},
 		{name: "services with a failed file", args: []string{"services", "--dir", broken}, want: ExitMatch, stderr: "failed: other/bom.json"},
+		{name: "empty owner", args: []string{"impact", "lodash", "--dir", good, "--owner", " "}, want: ExitError, stderr: "--owner is empty"},
+		{name: "owner no service has", args: []string{"services", "--dir", good, "--owner", "team-x"}, want: ExitError, stderr: `sbomx: --owner "team-x": no service has this owner; no service has a known owner`},
 		{name: "exact version", args: []string{"impact", "lodash@4.17.21", "--dir", good}, want: ExitNoMatch},
 		{name: "SBOMX_DIR", args: []string{"impact", "lodash"}, env: map[string]string{"SBOMX_DIR": good}, want: ExitMatch, stdout: "lodash"},
 		{name: "no query", args: []string{"impact"}, want: ExitError, stderr: "at least one QUERY"},

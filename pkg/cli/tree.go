@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,8 +21,8 @@ type treeFlags struct {
 	Config      string   // --config FILE, replaces .sbomx.yaml
 	Layout      string   // --layout, replaces the configuration's layout
 	Inventories []string // --inventory FILE...
-	Owner       string
-	Product     string
+	Owners      []string
+	Products    []string
 	MaxFileSize string
 }
 
@@ -33,8 +34,8 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 	f.StringVar(&t.Config, "config", "", "configuration file to use instead of .sbomx.yaml")
 	f.StringVar(&t.Layout, "layout", "", `which folders name product and service, e.g. "{product}/{service}"; replaces the configuration's layout`)
 	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
-	f.StringVar(&t.Owner, "owner", "", "only services owned by this team (any of its owners)")
-	f.StringVar(&t.Product, "product", "", "only services of this product")
+	f.StringArrayVar(&t.Owners, "owner", nil, "only services owned by this team (any of their owners); repeatable: any of the teams; a team no service has is an error")
+	f.StringArrayVar(&t.Products, "product", nil, "only services of this product; repeatable: any of the products; a product no service has is an error")
 	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a .gz may expand to; larger files are listed as failed (e.g. 512MiB, 2GB)")
 }
 
@@ -86,7 +87,31 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]impact.Root, impact
 		}
 		opts.Inventories = append(opts.Inventories, inventory.File{Name: f, Data: data})
 	}
-	return rs, opts, impact.Filter{Owner: strings.TrimSpace(t.Owner), Product: strings.TrimSpace(t.Product)}, nil
+	owners, err := filterValues("--owner", t.Owners)
+	if err != nil {
+		return nil, opts, impact.Filter{}, err
+	}
+	products, err := filterValues("--product", t.Products)
+	if err != nil {
+		return nil, opts, impact.Filter{}, err
+	}
+	return rs, opts, impact.NewFilter(owners, products), nil
+}
+
+// filterValues trims the values of a repeated filter flag; an empty one
+// would name nothing.
+func filterValues(flag string, vals []string) ([]string, error) {
+	var out []string
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return nil, usagef("%s is empty", flag)
+		}
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }
 
 // parseSize reads sizes such as 1048576, 512MiB, 2GB, 100K.

@@ -50,26 +50,6 @@ type SourceFilter struct {
 	NotFrom []string `json:"not_from,omitempty"`
 }
 
-// Filter narrows an answer to some owners or products (--owner, --product).
-type Filter struct {
-	Owner   string // a team id in any spelling; matches any of a service's owners
-	Product string
-}
-
-// Empty reports whether the filter lets everything through.
-func (f Filter) Empty() bool { return f.Owner == "" && f.Product == "" }
-
-// Keep reports whether a service passes the filter.
-func (f Filter) Keep(svc *inventory.Service) bool {
-	if f.Owner != "" {
-		want := strings.ToLower(inventory.TeamID(f.Owner))
-		if !slices.ContainsFunc(svc.Owners, func(o string) bool { return strings.ToLower(o) == want }) {
-			return false
-		}
-	}
-	return f.Product == "" || strings.EqualFold(svc.Product, f.Product)
-}
-
 // Result is the whole answer. Its JSON form is the versioned contract.
 type Result struct {
 	SchemaVersion int            `json:"schemaVersion"`
@@ -268,6 +248,9 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 		evs, _ := f.Result.([]Evidence)
 		return len(evs) > 0
 	}); err != nil {
+		return nil, err
+	}
+	if err := tree.checkFilter(ctx, opt.TreeOptions, opt.Filter); err != nil {
 		return nil, err
 	}
 	res := &Result{SchemaVersion: SchemaVersion, Queries: opt.Queries, Hits: []Hit{}}

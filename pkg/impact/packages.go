@@ -64,6 +64,9 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 	if err != nil {
 		return nil, err
 	}
+	if err := tree.checkFilter(ctx, opt, filter); err != nil {
+		return nil, err
+	}
 	res := &PackagesResult{SchemaVersion: SchemaVersion, Queries: qs, Packages: []PackageInfo{}, Coverage: coverage(tree)}
 	if !filter.Empty() {
 		res.Filter = &filter

@@ -51,6 +51,9 @@ func Services(ctx context.Context, roots []Root, opt TreeOptions, filter Filter)
 	if err != nil {
 		return nil, err
 	}
+	if err := tree.checkFilter(ctx, opt, filter); err != nil {
+		return nil, err
+	}
 	res := &ServicesResult{SchemaVersion: SchemaVersion, Services: []ServiceInfo{}, Unowned: []string{}, Unclaimed: []string{}, Coverage: coverage(tree)}
 	if !filter.Empty() {
 		res.Filter = &filter

@@ -33,9 +33,21 @@ func Distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// Closest returns up to n distinct candidates nearest to word, the nearest
-// first; ties keep lexical order, so the answer does not depend on the
-// candidates' order.
+// score is how far candidate c is from word: their distance, or, when c is
+// longer, one more than the distance to c's start, so that "team-paymnets"
+// finds "team-payments-core" before "team-data-eng" (a name is often
+// typed shortened).
+func score(word, c string) int {
+	d := Distance(word, c)
+	if rw, rc := []rune(word), []rune(c); len(rc) > len(rw) {
+		d = min(d, Distance(word, string(rc[:len(rw)]))+1)
+	}
+	return d
+}
+
+// Closest returns up to n distinct candidates nearest to word (see score),
+// the nearest first; ties keep lexical order, so the answer does not depend
+// on the candidates' order.
 func Closest(word string, candidates []string, n int) []string {
 	type scored struct {
 		s string
@@ -46,7 +58,7 @@ func Closest(word string, candidates []string, n int) []string {
 	for _, c := range candidates {
 		if !seen[c] {
 			seen[c] = true
-			all = append(all, scored{c, Distance(word, c)})
+			all = append(all, scored{c, score(word, c)})
 		}
 	}
 	slices.SortFunc(all, func(a, b scored) int { return cmp.Or(cmp.Compare(a.d, b.d), strings.Compare(a.s, b.s)) })

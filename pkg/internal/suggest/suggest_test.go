@@ -35,6 +35,11 @@ func TestClosest(t *testing.T) {
 	if diff := cmp.Diff([]string{"team-payments", "team-payments-core", "team-sre"}, Closest("team-paymnets", owners, 3)); diff != "" {
 		t.Errorf("Closest (-want +got):\n%s", diff)
 	}
+	// A name typed shortened: the longer one that starts like it first.
+	landscape := []string{"team-data-eng", "team-devex", "team-identity", "team-payments-core", "team-fraud"}
+	if got := Closest("team-paymnets", landscape, 1); len(got) != 1 || got[0] != "team-payments-core" {
+		t.Errorf("Closest(team-paymnets) = %q, want team-payments-core", got)
+	}
 	// Ties in lexical order, whatever the input order.
 	if diff := cmp.Diff([]string{"ab", "ba"}, Closest("aa", []string{"ba", "ab"}, 5)); diff != "" {
 		t.Errorf("Closest ties (-want +got):\n%s", diff)
