@@ -240,6 +240,6 @@ func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {
 	fmt.Fprintf(w, "sbomx: %d service(s) hit (%d direct, %d transitive, %d present only); owners: %s; products: %s\n",
 		s.Services, s.Direct, s.Transitive, s.Present, listOrNone(s.Owners), listOrNone(s.Products))
 	if len(s.UnownedServices) > 0 {
-		fmt.Fprintf(w, "sbomx: no known owner: %s\n", strings.Join(s.UnownedServices, ", "))
+		fmt.Fprintf(w, "sbomx: no known owner: %s\n", env.list(s.UnownedServices))
 	}
 }

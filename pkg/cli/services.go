@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -52,15 +51,15 @@ func newServicesCmd(env *Env) *cobra.Command {
 			}
 			w := env.Stderr
 			if len(res.Unowned) > 0 {
-				fmt.Fprintf(w, "sbomx: %d service(s) without an owner: %s\n", len(res.Unowned), strings.Join(res.Unowned, ", "))
+				fmt.Fprintf(w, "sbomx: %d service(s) without an owner: %s\n", len(res.Unowned), env.list(res.Unowned))
 			}
-			if len(res.Unclaimed) > 0 {
-				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims (-v lists them)\n", len(res.Unclaimed))
-				if env.Verbose {
-					for _, f := range res.Unclaimed {
-						fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
-					}
+			if len(res.Unclaimed) > 0 && env.Verbose {
+				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims:\n", len(res.Unclaimed))
+				for _, f := range res.Unclaimed {
+					fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
 				}
+			} else if len(res.Unclaimed) > 0 {
+				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims: %s\n", len(res.Unclaimed), env.list(res.Unclaimed))
 			}
 			printNotes(env, &res.Coverage)
 			return outcome(len(res.Services) > 0, &res.Coverage)

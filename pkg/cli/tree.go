@@ -135,16 +135,43 @@ func parseSize(s string) (int64, error) {
 	return n * mult, nil
 }
 
+// maxListed is how many names a stderr line gives before "and N more":
+// a landscape can have hundreds of unowned services or failed files, and
+// the line must stay readable; -v lists them all.
+const maxListed = 5
+
+// list renders names for one stderr line: all of them with -v or when they
+// are few, else the first maxListed and how many more.
+func (env *Env) list(names []string) string {
+	if env.Verbose || len(names) <= maxListed {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s, and %d more (-v lists them)", strings.Join(names[:maxListed], ", "), len(names)-maxListed)
+}
+
 // printNotes writes the account of a run to stderr: what was read, what
-// failed (always, by name), what was skipped and warned about (with -v).
+// failed (by name, the first few without -v), what was skipped and warned
+// about (with -v).
 func printNotes(env *Env, c *impact.Coverage) {
 	w := env.Stderr
 	for _, d := range c.NoSBOM() {
 		fmt.Fprintf(w, "sbomx: no SBOM found under %s (%d files looked at)\n", d.Dir, d.FilesSeen)
 	}
 	fmt.Fprintf(w, "sbomx: %s\n", coverageLine(c))
-	for _, f := range c.Failed {
+	for i, f := range c.Failed {
+		if i == maxListed && !env.Verbose {
+			fmt.Fprintf(w, "sbomx: and %d more failed file(s) (-v lists them)\n", len(c.Failed)-i)
+			break
+		}
 		fmt.Fprintf(w, "sbomx: failed: %s: %s\n", f.File, firstLine(f.Message))
+	}
+	if c.SBOMsRead == 0 && len(c.Skipped) > 0 && !env.Verbose {
+		// Looking at nothing: say what was there instead.
+		names := make([]string, len(c.Skipped))
+		for i, f := range c.Skipped {
+			names[i] = f.File
+		}
+		fmt.Fprintf(w, "sbomx: %d file(s) skipped (not SBOMs): %s\n", len(names), env.list(names))
 	}
 	if env.Verbose {
 		for _, d := range c.Dirs {
