@@ -237,8 +237,13 @@ func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {
 		return
 	}
 	s := res.Summary
-	fmt.Fprintf(w, "sbomx: %d service(s) hit (%d direct, %d transitive, %d present only); owners: %s; products: %s\n",
-		s.Services, s.Direct, s.Transitive, s.Present, listOrNone(s.Owners), listOrNone(s.Products))
+	r := s.ServicesByRelation
+	unknown := ""
+	if s.VersionUnknown > 0 {
+		unknown = fmt.Sprintf("; %d of version unknown", s.VersionUnknown)
+	}
+	fmt.Fprintf(w, "sbomx: %d service(s) hit: %d direct, %d transitive, %d present only (closest relation per service); %d hit(s) (service × package version)%s; owners: %s; products: %s\n",
+		s.Services, r.Direct, r.Transitive, r.Present, s.Hits, unknown, listOrNone(s.Owners), listOrNone(s.Products))
 	if len(s.UnownedServices) > 0 {
 		fmt.Fprintf(w, "sbomx: no known owner: %s\n", env.list(s.UnownedServices))
 	}

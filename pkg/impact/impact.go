@@ -157,17 +157,44 @@ type Evidence struct {
 	pkg        Package
 }
 
-// Summary counts what was hit.
+// Summary counts what was hit. Services counts services; Hits, Direct,
+// Transitive, Present and VersionUnknown count hits (one service and one
+// package version each), so a service with two hits counts twice there.
+// ServicesByRelation counts each service once, by its closest relation:
+// its three counts add up to Services.
 type Summary struct {
-	Services   int      `json:"services"`
-	Hits       int      `json:"hits"`
-	Direct     int      `json:"direct"`
-	Transitive int      `json:"transitive"`
-	Present    int      `json:"present"`
-	Owners     []string `json:"owners"`
-	Products   []string `json:"products"`
+	Services           int            `json:"services"`
+	Hits               int            `json:"hits"`
+	Direct             int            `json:"direct"`
+	Transitive         int            `json:"transitive"`
+	Present            int            `json:"present"`
+	ServicesByRelation RelationCounts `json:"services_by_relation"`
+	// VersionUnknown counts the hits whose version could not be compared
+	// with the query's (version_unknown set).
+	VersionUnknown int      `json:"version_unknown"`
+	Owners         []string `json:"owners"`
+	Products       []string `json:"products"`
 	// UnownedServices are hit services with no known owner.
 	UnownedServices []string `json:"unowned_services"`
+}
+
+// RelationCounts counts by relation: direct, transitive, present only.
+type RelationCounts struct {
+	Direct     int `json:"direct"`
+	Transitive int `json:"transitive"`
+	Present    int `json:"present"`
+}
+
+// add counts one relation.
+func (c *RelationCounts) add(relation string) {
+	switch relation {
+	case Direct:
+		c.Direct++
+	case Transitive:
+		c.Transitive++
+	default:
+		c.Present++
+	}
 }
 
 // Coverage accounts for every file under the tree.
@@ -483,22 +510,24 @@ func (h *Hit) finish() {
 
 func summarize(hits []Hit) Summary {
 	s := Summary{Owners: []string{}, Products: []string{}, UnownedServices: []string{}}
-	services := map[string]bool{}
+	var byHit RelationCounts
+	closest := map[string]string{} // service -> its closest relation
+	var order []string
 	for _, h := range hits {
 		s.Hits++
-		switch h.Relation {
-		case Direct:
-			s.Direct++
-		case Transitive:
-			s.Transitive++
-		default:
-			s.Present++
+		byHit.add(h.Relation)
+		if h.VersionUnknown != "" {
+			s.VersionUnknown++
 		}
-		if !services[h.serviceKey] {
-			services[h.serviceKey] = true
+		prev, seen := closest[h.serviceKey]
+		if !seen {
+			order = append(order, h.serviceKey)
 			if h.Owner == nil {
 				s.UnownedServices = append(s.UnownedServices, h.Service)
 			}
+		}
+		if !seen || relationRank(h.Relation) < relationRank(prev) {
+			closest[h.serviceKey] = h.Relation
 		}
 		for _, o := range h.Owners {
 			if !slices.Contains(s.Owners, o) {
@@ -509,11 +538,26 @@ func summarize(hits []Hit) Summary {
 			s.Products = append(s.Products, *h.Product)
 		}
 	}
-	s.Services = len(services)
+	s.Direct, s.Transitive, s.Present = byHit.Direct, byHit.Transitive, byHit.Present
+	for _, k := range order {
+		s.ServicesByRelation.add(closest[k])
+	}
+	s.Services = len(order)
 	slices.Sort(s.Owners)
 	slices.Sort(s.Products)
 	slices.Sort(s.UnownedServices)
 	return s
+}
+
+// relationRank orders relations closest first.
+func relationRank(relation string) int {
+	switch relation {
+	case Direct:
+		return 0
+	case Transitive:
+		return 1
+	}
+	return 2
 }
 
 func coverage(tree *Tree) Coverage {

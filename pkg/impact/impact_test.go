@@ -310,3 +310,24 @@ func TestLandscapeOwners(t *testing.T) {
 		t.Errorf("services (-jq +sbomx):\n%s", diff)
 	}
 }
+
+// TestSummaryAddsUp: each service counts once, by its closest relation, so
+// the service counts add up to Services; hits are counted apart.
+func TestSummaryAddsUp(t *testing.T) {
+	owner := "team-a"
+	hit := func(svc, rel string, unknown string) Hit {
+		return Hit{Service: svc, serviceKey: "dir:" + svc, Relation: rel, VersionUnknown: unknown, Owner: &owner, Owners: []string{owner}}
+	}
+	s := summarize([]Hit{
+		hit("a", Present, ""), hit("a", Direct, ""), hit("a", Transitive, ""), // a: direct
+		hit("b", Transitive, "no ecosystem"), hit("b", Present, ""), // b: transitive
+		hit("c", Present, ""), // c: present only
+	})
+	want := RelationCounts{Direct: 1, Transitive: 1, Present: 1}
+	if s.Services != 3 || s.ServicesByRelation != want {
+		t.Errorf("services %d by relation %+v, want 3 %+v", s.Services, s.ServicesByRelation, want)
+	}
+	if s.Hits != 6 || s.Direct != 1 || s.Transitive != 2 || s.Present != 3 || s.VersionUnknown != 1 {
+		t.Errorf("hits %d (direct %d, transitive %d, present %d, version unknown %d), want 6 (1, 2, 3, 1)", s.Hits, s.Direct, s.Transitive, s.Present, s.VersionUnknown)
+	}
+}
