@@ -7,7 +7,6 @@ package impact
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -68,28 +67,33 @@ type Result struct {
 // OwnerGroup is the roll-up of hits per owner (--by owner). A service with
 // several owners is listed under each; Owner is null for unowned services.
 type OwnerGroup struct {
-	Owner    *string  `json:"owner"`
-	Contact  string   `json:"contact,omitempty"`
-	Services []string `json:"services"`
-	Products []string `json:"products"`
-	Packages []string `json:"packages"` // name@version
-	Hits     int      `json:"hits"`
+	Owner      *string  `json:"owner"`
+	Contact    string   `json:"contact,omitempty"`
+	Services   []string `json:"services"`
+	ServiceIDs []string `json:"service_ids"` // services may share a name
+	Products   []string `json:"products"`
+	Packages   []string `json:"packages"` // name@version
+	Hits       int      `json:"hits"`
 }
 
 // ProductGroup is the roll-up of hits per product (--by product); Product is
 // null for services of unknown product.
 type ProductGroup struct {
-	Product  *string  `json:"product"`
-	Domain   string   `json:"domain,omitempty"`
-	Services []string `json:"services"`
-	Owners   []string `json:"owners"`
-	Packages []string `json:"packages"`
-	Hits     int      `json:"hits"`
+	Product    *string  `json:"product"`
+	Domain     string   `json:"domain,omitempty"`
+	Services   []string `json:"services"`
+	ServiceIDs []string `json:"service_ids"`
+	Owners     []string `json:"owners"`
+	Packages   []string `json:"packages"`
+	Hits       int      `json:"hits"`
 }
 
 // Hit is one matched package in one service.
 type Hit struct {
-	Service       string     `json:"service"`
+	Service string `json:"service"`
+	// ServiceID tells apart services that share a name (see
+	// inventory.Service.ID): "payments/api", "tools#alpha".
+	ServiceID     string     `json:"service_id"`
 	Owner         *string    `json:"owner"`
 	Owners        []string   `json:"owners"`
 	OwnerSource   *string    `json:"owner_source"`
@@ -118,8 +122,6 @@ type Hit struct {
 	RootEdgesInferred bool       `json:"root_edges_inferred"`
 	SBOMs             []string   `json:"sboms"`
 	Evidence          []Evidence `json:"evidence"`
-
-	serviceKey string
 }
 
 // Package identifies the matched package.
@@ -295,7 +297,7 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 	res.Coverage = coverage(tree)
 
 	hits := map[string]*Hit{}
-	for i, p := range tree.Parts {
+	for _, p := range tree.Parts {
 		for j := range p.Corpus.Files {
 			f := &p.Corpus.Files[j]
 			evs, _ := f.Result.([]Evidence)
@@ -307,11 +309,10 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 				continue
 			}
 			for _, ev := range evs {
-				key := fmt.Sprintf("%d\x00%s\x00%s", i, svc.Key, ev.key)
+				key := svc.ID + "\x00" + ev.key
 				h := hits[key]
 				if h == nil {
 					h = newHit(svc)
-					h.serviceKey = fmt.Sprintf("%d\x00%s", i, svc.Key)
 					hits[key] = h
 				}
 				h.Evidence = append(h.Evidence, ev)
@@ -325,7 +326,7 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 	slices.SortFunc(res.Hits, func(a, b Hit) int {
 		return cmp.Or(
 			strings.Compare(a.Service, b.Service),
-			strings.Compare(a.serviceKey, b.serviceKey),
+			strings.Compare(a.ServiceID, b.ServiceID),
 			strings.Compare(a.Package.Name, b.Package.Name),
 			strings.Compare(a.Package.Version, b.Package.Version),
 			strings.Compare(a.Package.ID, b.Package.ID),
@@ -443,7 +444,7 @@ func refs(g *graph.Graph, p []int) []string {
 }
 
 func newHit(svc *inventory.Service) *Hit {
-	h := &Hit{Service: svc.Name, serviceKey: svc.Key, Owners: []string{}, Domain: svc.Domain, Contact: svc.Contact}
+	h := &Hit{Service: svc.Name, ServiceID: svc.ID, Owners: []string{}, Domain: svc.Domain, Contact: svc.Contact}
 	if svc.Owner != "" {
 		h.Owner = &svc.Owner
 		h.Owners = svc.Owners
@@ -519,15 +520,15 @@ func summarize(hits []Hit) Summary {
 		if h.VersionUnknown != "" {
 			s.VersionUnknown++
 		}
-		prev, seen := closest[h.serviceKey]
+		prev, seen := closest[h.ServiceID]
 		if !seen {
-			order = append(order, h.serviceKey)
+			order = append(order, h.ServiceID)
 			if h.Owner == nil {
 				s.UnownedServices = append(s.UnownedServices, h.Service)
 			}
 		}
 		if !seen || relationRank(h.Relation) < relationRank(prev) {
-			closest[h.serviceKey] = h.Relation
+			closest[h.ServiceID] = h.Relation
 		}
 		for _, o := range h.Owners {
 			if !slices.Contains(s.Owners, o) {
@@ -634,7 +635,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 		for _, o := range keys {
 			g := owners[o]
 			if g == nil {
-				g = &OwnerGroup{Services: []string{}, Products: []string{}, Packages: []string{}}
+				g = &OwnerGroup{Services: []string{}, ServiceIDs: []string{}, Products: []string{}, Packages: []string{}}
 				if o != "" {
 					g.Owner = &o
 				}
@@ -644,6 +645,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 				g.Contact = h.Contact
 			}
 			add(&g.Services, h.Service)
+			add(&g.ServiceIDs, h.ServiceID)
 			add(&g.Products, deref(h.Product))
 			add(&g.Packages, pkg)
 			g.Hits++
@@ -651,7 +653,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 		p := deref(h.Product)
 		g := products[p]
 		if g == nil {
-			g = &ProductGroup{Services: []string{}, Owners: []string{}, Packages: []string{}}
+			g = &ProductGroup{Services: []string{}, ServiceIDs: []string{}, Owners: []string{}, Packages: []string{}}
 			if p != "" {
 				g.Product = &p
 			}
@@ -659,6 +661,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 		}
 		g.Domain = cmpOr(g.Domain, h.Domain)
 		add(&g.Services, h.Service)
+		add(&g.ServiceIDs, h.ServiceID)
 		for _, o := range h.Owners {
 			add(&g.Owners, o)
 		}
@@ -669,6 +672,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 	for _, k := range sortedKnownFirst(owners) {
 		g := owners[k]
 		slices.Sort(g.Services)
+		slices.Sort(g.ServiceIDs)
 		slices.Sort(g.Products)
 		slices.Sort(g.Packages)
 		byOwner = append(byOwner, *g)
@@ -677,6 +681,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 	for _, k := range sortedKnownFirst(products) {
 		g := products[k]
 		slices.Sort(g.Services)
+		slices.Sort(g.ServiceIDs)
 		slices.Sort(g.Owners)
 		slices.Sort(g.Packages)
 		byProduct = append(byProduct, *g)

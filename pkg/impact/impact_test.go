@@ -257,7 +257,8 @@ func edgesOf(t *testing.T, file string) map[[2]string]bool {
 }
 
 // TestLandscapeOwners checks every service's owner (with its source kind),
-// product and SBOMs against shared/landscape-expected/services.json, which
+// product, SBOMs and root names (as the SBOMs write them, npm scope
+// included) against shared/landscape-expected/services.json, which
 // was computed with jq from the same catalog files, CODEOWNERS and SBOM
 // metadata. The product needs the layout that testdata/landscape/.sbomx.yaml
 // declares.
@@ -275,6 +276,7 @@ func TestLandscapeOwners(t *testing.T) {
 			Owners      []string `json:"owners"`
 			OwnerSource *string  `json:"owner_source"`
 			Sboms       []string `json:"sboms"`
+			RootNames   []string `json:"root_names"`
 		} `json:"services"`
 	}
 	if err := json.Unmarshal(data, &exp); err != nil {
@@ -285,7 +287,7 @@ func TestLandscapeOwners(t *testing.T) {
 		t.Fatal(err)
 	}
 	inv := tree.Parts[0].Inventory
-	type svc struct{ Name, Product, Owner, Owners, Source, SBOMs string }
+	type svc struct{ Name, Product, Owner, Owners, Source, SBOMs, RootNames string }
 	var want, got []svc
 	for _, s := range exp.Services {
 		o, src := "", ""
@@ -297,11 +299,12 @@ func TestLandscapeOwners(t *testing.T) {
 		}
 		sb := slices.Clone(s.Sboms)
 		sort.Strings(sb)
-		want = append(want, svc{s.Service, s.Product, o, strings.Join(s.Owners, ","), src, strings.Join(sb, ",")})
+		roots := slices.Compact(slices.Sorted(slices.Values(s.RootNames))) // one per SBOM there, once each here
+		want = append(want, svc{s.Service, s.Product, o, strings.Join(s.Owners, ","), src, strings.Join(sb, ","), strings.Join(roots, ",")})
 	}
 	for _, s := range inv.Services {
 		src, _, _ := strings.Cut(s.OwnerSource, ":")
-		got = append(got, svc{s.Name, s.Product, s.Owner, strings.Join(s.Owners, ","), src, strings.Join(s.SBOMs, ",")})
+		got = append(got, svc{s.Name, s.Product, s.Owner, strings.Join(s.Owners, ","), src, strings.Join(s.SBOMs, ","), strings.Join(s.RootNames, ",")})
 	}
 	byName := func(a, b svc) int { return strings.Compare(a.Name, b.Name) }
 	slices.SortFunc(want, byName)
@@ -316,7 +319,7 @@ func TestLandscapeOwners(t *testing.T) {
 func TestSummaryAddsUp(t *testing.T) {
 	owner := "team-a"
 	hit := func(svc, rel string, unknown string) Hit {
-		return Hit{Service: svc, serviceKey: "dir:" + svc, Relation: rel, VersionUnknown: unknown, Owner: &owner, Owners: []string{owner}}
+		return Hit{Service: svc, ServiceID: svc, Relation: rel, VersionUnknown: unknown, Owner: &owner, Owners: []string{owner}}
 	}
 	s := summarize([]Hit{
 		hit("a", Present, ""), hit("a", Direct, ""), hit("a", Transitive, ""), // a: direct

@@ -3,7 +3,6 @@ package impact
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -41,6 +40,7 @@ type VersionInfo struct {
 	Transitive int      `json:"transitive"`
 	Present    int      `json:"present"`
 	Names      []string `json:"service_names"`
+	IDs        []string `json:"service_ids"` // services may share a name
 }
 
 type pkgSighting struct {
@@ -78,7 +78,7 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 	}
 	uses := map[verKey]map[string]svcUse{} // service key -> closest use
 	pkgs := map[string]*PackageInfo{}
-	for i, p := range tree.Parts {
+	for _, p := range tree.Parts {
 		for j := range p.Corpus.Files {
 			f := &p.Corpus.Files[j]
 			ss, _ := f.Result.([]pkgSighting)
@@ -89,7 +89,6 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 			if !filter.Keep(svc) {
 				continue
 			}
-			key := fmt.Sprintf("%d\x00%s", i, svc.Key)
 			for _, s := range ss {
 				if pkgs[s.id] == nil {
 					pkgs[s.id] = &PackageInfo{ID: s.id, Name: s.name, Ecosystem: s.eco}
@@ -98,17 +97,17 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 				if uses[k] == nil {
 					uses[k] = map[string]svcUse{}
 				}
-				u, seen := uses[k][key]
+				u, seen := uses[k][svc.ID]
 				if !seen || closer(s.depth, u.depth) {
-					uses[k][key] = svcUse{name: svc.Name, depth: s.depth}
+					uses[k][svc.ID] = svcUse{name: svc.Name, depth: s.depth}
 				}
 			}
 		}
 	}
 	services := map[string]map[string]bool{}
 	for k, m := range uses {
-		v := VersionInfo{Version: k.version, Names: []string{}}
-		for key, u := range m {
+		v := VersionInfo{Version: k.version, Names: []string{}, IDs: []string{}}
+		for id, u := range m {
 			v.Services++
 			switch {
 			case u.depth == 1:
@@ -119,12 +118,14 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 				v.Present++
 			}
 			v.Names = append(v.Names, u.name)
+			v.IDs = append(v.IDs, id)
 			if services[k.id] == nil {
 				services[k.id] = map[string]bool{}
 			}
-			services[k.id][key] = true
+			services[k.id][id] = true
 		}
 		slices.Sort(v.Names)
+		slices.Sort(v.IDs)
 		p := pkgs[k.id]
 		p.Versions = append(p.Versions, v)
 	}

@@ -1,6 +1,7 @@
 package impact
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -25,7 +26,9 @@ type ServicesResult struct {
 
 // ServiceInfo is one service of the inventory.
 type ServiceInfo struct {
-	Name              string   `json:"name"`
+	Name string `json:"name"`
+	// ID tells apart services that share a name (see inventory.Service.ID).
+	ID                string   `json:"service_id"`
 	NameSource        string   `json:"name_source"`
 	Owner             *string  `json:"owner"`
 	Owners            []string `json:"owners"`
@@ -73,7 +76,9 @@ func Services(ctx context.Context, roots []Root, opt TreeOptions, filter Filter)
 			}
 		}
 	}
-	slices.SortStableFunc(res.Services, func(a, b ServiceInfo) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(res.Services, func(a, b ServiceInfo) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
 	slices.Sort(res.Unowned)
 	slices.Sort(res.Unclaimed)
 	return res, nil
@@ -82,7 +87,7 @@ func Services(ctx context.Context, roots []Root, opt TreeOptions, filter Filter)
 // add lists one service; info describes its SBOMs, by path as shown.
 func (res *ServicesResult) add(svc *inventory.Service, info map[string]*corpus.SBOMInfo) {
 	s := ServiceInfo{
-		Name: svc.Name, NameSource: svc.NameSource, Owners: svc.Owners,
+		Name: svc.Name, ID: svc.ID, NameSource: svc.NameSource, Owners: svc.Owners,
 		Domain: svc.Domain, Lifecycle: svc.Lifecycle, Contact: svc.Contact,
 		SBOMs: svc.SBOMs, RootNames: svc.RootNames, Formats: []string{},
 	}

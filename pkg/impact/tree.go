@@ -227,7 +227,7 @@ func (p *Part) resolve(opt TreeOptions) {
 	for _, f := range p.Corpus.Files {
 		switch {
 		case f.SBOM != nil:
-			in.SBOMs = append(in.SBOMs, inventory.SBOM{Path: r.treePath(f.Path), RootName: f.SBOM.RootName, RootGroup: f.SBOM.RootGroup, Meta: f.SBOM.Meta})
+			in.SBOMs = append(in.SBOMs, inventory.SBOM{Path: r.treePath(f.Path), RootName: f.SBOM.RootName, RootGroup: f.SBOM.RootGroup, RootDisplayName: f.SBOM.RootDisplayName, Meta: f.SBOM.Meta})
 		case f.Data != nil:
 			addFile(r.treePath(f.Path), f.Data)
 		}

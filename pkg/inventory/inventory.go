@@ -40,9 +40,13 @@ import (
 // SBOM is what Resolve needs to know of one SBOM file.
 type SBOM struct {
 	Path      string // slash-separated, relative to the tree's top
-	RootName  string
+	RootName  string // the root component's name, without its group
 	RootGroup string
-	Meta      model.Meta
+	// RootDisplayName is the root as people read it, with its npm scope or
+	// Maven group (@acme/web, com.acme:ledger), for Service.RootNames;
+	// RootName when empty.
+	RootDisplayName string
+	Meta            model.Meta
 }
 
 // File is an ownership file's content.
@@ -68,7 +72,13 @@ type Input struct {
 
 // Service is one service and the SBOMs that describe it.
 type Service struct {
-	Key           string // unique; two services may share a Name
+	Key string // unique; two services may share a Name
+	// ID tells services apart for people and scripts: the service's folder
+	// as printed (the layout's service folder, or its first SBOM's), with
+	// "#name" when the folder's name is not the service's ("tools#alpha",
+	// "shop/web/dist#web-frontend"); the name alone for a service at the top.
+	// Unique in an inventory.
+	ID            string
 	Name          string
 	NameSource    string // "inventory", "catalog-info.yaml", "layout", "folder", "root component", "file name"
 	Dir           string // folder of its (first) SBOM, relative to the tree's top
@@ -81,7 +91,7 @@ type Service struct {
 	Lifecycle     string
 	Contact       string
 	SBOMs         []string // as printed (Input.Display)
-	RootNames     []string
+	RootNames     []string // as the SBOMs write them, with scope or group
 	// Claimed reports that an inventory row or a catalog entry names this
 	// service (as opposed to a folder, layout or root-name guess).
 	Claimed bool
@@ -384,6 +394,7 @@ func (r *resolver) identify() []*Service {
 		oneService := dir != "." && !hasSBOMBelow[dir] && (len(group) <= 2 || sameRoot(group))
 		for _, s := range group {
 			var key, name, source string
+			folder := dir
 			claimed := false
 			_, layoutSvc, layoutDir, layoutOK := applyLayout(r.in.Config.Layout, dir)
 			if row := r.rowFor(s.Path); row != nil && row.Service != "" {
@@ -391,7 +402,7 @@ func (r *resolver) identify() []*Service {
 			} else if c, _ := r.componentFor(s.Path); c != nil && c.Name != "" {
 				key, name, source, claimed = "name:"+c.Name, c.Name, "catalog-info.yaml", true
 			} else if layoutOK && layoutSvc != "" {
-				key, name, source = "dir:"+layoutDir, layoutSvc, "layout"
+				key, name, source, folder = "dir:"+layoutDir, layoutSvc, "layout", layoutDir
 			} else if oneService {
 				key, name, source = "dir:"+dir, path.Base(dir), "folder"
 			} else if s.RootName != "" {
@@ -403,14 +414,14 @@ func (r *resolver) identify() []*Service {
 			}
 			svc := services[key]
 			if svc == nil {
-				svc = &Service{Key: key, Name: name, NameSource: source, Dir: dir, Owners: []string{}}
+				svc = &Service{Key: key, ID: r.serviceID(folder, name), Name: name, NameSource: source, Dir: dir, Owners: []string{}}
 				services[key] = svc
 				order = append(order, key)
 			}
 			svc.Claimed = svc.Claimed || claimed
 			svc.SBOMs = append(svc.SBOMs, s.Path)
-			if s.RootName != "" && !slices.Contains(svc.RootNames, s.RootName) {
-				svc.RootNames = append(svc.RootNames, s.RootName)
+			if root := cmp.Or(s.RootDisplayName, s.RootName); root != "" && !slices.Contains(svc.RootNames, root) {
+				svc.RootNames = append(svc.RootNames, root)
 			}
 			r.inv.byFile[s.Path] = svc
 		}
@@ -420,7 +431,36 @@ func (r *resolver) identify() []*Service {
 		slices.Sort(services[k].SBOMs)
 		out = append(out, services[k])
 	}
+	uniqueIDs(out)
 	return out
+}
+
+// serviceID is the ID of a service named name whose folder (from the
+// tree's top) is folder; see Service.ID.
+func (r *resolver) serviceID(folder, name string) string {
+	shown := r.show(folder)
+	switch {
+	case shown == ".":
+		return name
+	case path.Base(shown) == name:
+		return shown
+	}
+	return shown + "#" + name
+}
+
+// uniqueIDs makes IDs unique (two services named alike in one folder, one
+// from an inventory row and one from the folder, say) by numbering the
+// later ones, in key order so that the numbers do not depend on map order.
+func uniqueIDs(services []*Service) {
+	sorted := slices.Clone(services)
+	slices.SortFunc(sorted, func(a, b *Service) int { return strings.Compare(a.Key, b.Key) })
+	seen := map[string]int{}
+	for _, svc := range sorted {
+		seen[svc.ID]++
+		if n := seen[svc.ID]; n > 1 {
+			svc.ID = fmt.Sprintf("%s~%d", svc.ID, n)
+		}
+	}
 }
 
 // facts gathers what each source says about a service.

@@ -91,62 +91,62 @@ func TestResolve(t *testing.T) {
 
 	want := []*inventory.Service{
 		{
-			Key: "root:tools:alpha", Name: "alpha", NameSource: "root component", Dir: "tools",
+			Key: "root:tools:alpha", ID: "tools#alpha", Name: "alpha", NameSource: "root component", Dir: "tools",
 			SBOMs: []string{"tools/a.cdx.json"}, RootNames: []string{"alpha"},
 		},
 		{
-			Key: "dir:shop/api", Name: "api", NameSource: "folder", Dir: "shop/api",
+			Key: "dir:shop/api", ID: "shop/api", Name: "api", NameSource: "folder", Dir: "shop/api",
 			Owner: "team-shop", Owners: []string{"team-shop"},
 			SBOMs:     []string{"shop/api/container.cdx.json", "shop/api/sbom.cdx.json"},
 			RootNames: []string{"acme/api-image", "github.com/acme/api"},
 		},
 		{
-			Key: "root:tools:beta", Name: "beta", NameSource: "root component", Dir: "tools",
+			Key: "root:tools:beta", ID: "tools#beta", Name: "beta", NameSource: "root component", Dir: "tools",
 			SBOMs: []string{"tools/b.cdx.json"}, RootNames: []string{"github.com/acme-corp/beta"},
 		},
 		{
-			Key: "dir:misc/broken", Name: "broken", NameSource: "folder", Dir: "misc/broken",
+			Key: "dir:misc/broken", ID: "misc/broken", Name: "broken", NameSource: "folder", Dir: "misc/broken",
 			SBOMs: []string{"misc/broken/sbom.cdx.json"}, RootNames: []string{"broken"},
 		},
 		{
-			Key: "dir:shop/cart", Name: "cart", NameSource: "folder", Dir: "shop/cart",
+			Key: "dir:shop/cart", ID: "shop/cart", Name: "cart", NameSource: "folder", Dir: "shop/cart",
 			Owner: "team-cart", Owners: []string{"team-cart", "team-web"},
 			SBOMs: []string{"shop/cart/sbom.cdx.json"}, RootNames: []string{"cart"},
 		},
 		{
-			Key: "dir:payments/fraud", Name: "fraud", NameSource: "folder", Dir: "payments/fraud",
+			Key: "dir:payments/fraud", ID: "payments/fraud", Name: "fraud", NameSource: "folder", Dir: "payments/fraud",
 			Owner: "team-fraud", Owners: []string{"team-fraud"}, Product: "payments",
 			SBOMs: []string{"payments/fraud/sbom.cdx.json"}, RootNames: []string{"fraud-scorer"},
 		},
 		{
-			Key: "root:tools:gamma", Name: "gamma", NameSource: "root component", Dir: "tools",
+			Key: "root:tools:gamma", ID: "tools#gamma", Name: "gamma", NameSource: "root component", Dir: "tools",
 			SBOMs: []string{"tools/c.spdx.json"}, RootNames: []string{"gamma"},
 		},
 		{
-			Key: "dir:payments/ledger", Name: "ledger", NameSource: "folder", Dir: "payments/ledger",
+			Key: "dir:payments/ledger", ID: "payments/ledger", Name: "ledger", NameSource: "folder", Dir: "payments/ledger",
 			Owner: "team-fraud", Owners: []string{"team-fraud"}, Product: "payments",
 			SBOMs: []string{"payments/ledger/sbom.spdx.json"}, RootNames: []string{"ledger"},
 		},
 		{
-			Key: "file:lonely.spdx.json", Name: "lonely", NameSource: "file name", Dir: ".",
+			Key: "file:lonely.spdx.json", ID: "lonely", Name: "lonely", NameSource: "file name", Dir: ".",
 			SBOMs: []string{"lonely.spdx.json"},
 		},
 		{
-			Key: "dir:payments/orphan", Name: "orphan", NameSource: "folder", Dir: "payments/orphan",
+			Key: "dir:payments/orphan", ID: "payments/orphan", Name: "orphan", NameSource: "folder", Dir: "payments/orphan",
 			Product: "payments",
 			SBOMs:   []string{"payments/orphan/sbom.cdx.json"}, RootNames: []string{"orphan"},
 		},
 		{
-			Key: "name:storefront-web", Name: "storefront-web", NameSource: "catalog-info.yaml", Dir: "shop/web",
+			Key: "name:storefront-web", ID: "shop/web#storefront-web", Name: "storefront-web", NameSource: "catalog-info.yaml", Dir: "shop/web",
 			Owner: "team-web", Owners: []string{"team-web"}, Product: "shop", Lifecycle: "production",
 			SBOMs: []string{"shop/web/sbom.cdx.json"}, RootNames: []string{"@acme/web"}, Claimed: true,
 		},
 		{
-			Key: "dir:misc/unowned", Name: "unowned", NameSource: "folder", Dir: "misc/unowned",
+			Key: "dir:misc/unowned", ID: "misc/unowned", Name: "unowned", NameSource: "folder", Dir: "misc/unowned",
 			SBOMs: []string{"misc/unowned/sbom.cdx.json"}, RootNames: []string{"unowned"},
 		},
 		{
-			Key: "root:.:x", Name: "x", NameSource: "root component", Dir: ".",
+			Key: "root:.:x", ID: "x", Name: "x", NameSource: "root component", Dir: ".",
 			SBOMs:     []string{"x-npm.cdx.json", "x.cdx.json"},
 			RootNames: []string{"@acme/x", "github.com/acme-corp/x"},
 		},
@@ -493,5 +493,50 @@ func TestShortName(t *testing.T) {
 				t.Errorf("ShortName(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestServiceID: a service's ID is its folder as printed, with "#name" when
+// the folder's name is not the service's; unique in the inventory.
+func TestServiceID(t *testing.T) {
+	in := inventory.Input{
+		SBOMs: []inventory.SBOM{
+			{Path: "a/api/sbom.cdx.json"},                        // folder
+			{Path: "b/api/sbom.cdx.json"},                        // folder, same name
+			{Path: "tools/a.cdx.json", RootName: "alpha"},        // root names in a flat folder
+			{Path: "tools/b.cdx.json", RootName: "beta"},         //
+			{Path: "tools/c.cdx.json", RootName: "gamma"},        //
+			{Path: "top.cdx.json", RootName: "github.com/x/top"}, // at the top
+			{Path: "shop/web/dist/app.cdx.json"},                 // claimed by a catalog annotation
+		},
+		Files: map[string][]byte{
+			"shop/web/catalog-info.yaml": []byte("kind: Component\nmetadata:\n  name: web-frontend\n  annotations:\n    sbomx.dev/sbom: dist/*.cdx.json\n"),
+		},
+	}
+	got := map[string]string{} // first SBOM -> ID
+	for _, svc := range inventory.Resolve(in).Services {
+		got[svc.SBOMs[0]] = svc.ID
+	}
+	want := map[string]string{
+		"a/api/sbom.cdx.json":        "a/api",
+		"b/api/sbom.cdx.json":        "b/api",
+		"tools/a.cdx.json":           "tools#alpha",
+		"tools/b.cdx.json":           "tools#beta",
+		"tools/c.cdx.json":           "tools#gamma",
+		"top.cdx.json":               "top",
+		"shop/web/dist/app.cdx.json": "shop/web/dist#web-frontend",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("IDs (-want +got):\n%s", diff)
+	}
+
+	// Printed paths (several --dir): the ID is the folder as printed.
+	in.Display = func(p string) string { return "east/" + p }
+	ids := map[string]string{}
+	for _, svc := range inventory.Resolve(in).Services {
+		ids[svc.SBOMs[0]] = svc.ID
+	}
+	if got := ids["east/a/api/sbom.cdx.json"]; got != "east/a/api" {
+		t.Errorf("ID with a prefix = %q, want east/a/api", got)
 	}
 }

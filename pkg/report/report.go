@@ -70,11 +70,12 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 		header = append(header[:6:6], "Advisories", "Path")
 	}
 	t := newTable(w, header...)
+	label := hitLabels(res.Hits)
 	prev := ""
 	inferred, unknownVersion, unknownSource := false, false, false
 	for _, h := range res.Hits {
-		svc, owner, product := h.Service, deref(h.Owner, "unknown"), deref(h.Product, "unknown")
-		if key := svc + "\x00" + owner + "\x00" + product; key == prev {
+		svc, owner, product := label[h.ServiceID], deref(h.Owner, "unknown"), deref(h.Product, "unknown")
+		if key := h.ServiceID; key == prev {
 			svc, owner, product = "", "", ""
 		} else {
 			prev = key
@@ -171,6 +172,43 @@ func (t *trimWriter) Flush() {
 	t.line = t.line[:0]
 }
 
+// labels names services for a table by their ID: the name, or, when
+// another service of the table shares the name, "name (ID)" so that the
+// two can be told apart ("api (payments/api)").
+func labels(names map[string]string) map[string]string {
+	count := map[string]int{}
+	for _, name := range names {
+		count[name]++
+	}
+	out := make(map[string]string, len(names))
+	for id, name := range names {
+		out[id] = name
+		if count[name] > 1 {
+			out[id] = fmt.Sprintf("%s (%s)", name, id)
+		}
+	}
+	return out
+}
+
+// hitLabels are the labels of the services hit.
+func hitLabels(hits []impact.Hit) map[string]string {
+	names := map[string]string{}
+	for _, h := range hits {
+		names[h.ServiceID] = h.Service
+	}
+	return labels(names)
+}
+
+// labelled joins the labels of services, by ID, in label order.
+func labelled(ids []string, label map[string]string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = label[id]
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
+}
+
 func deref(s *string, def string) string {
 	if s == nil || *s == "" {
 		return def
@@ -194,8 +232,9 @@ func ByOwnerTable(w io.Writer, res *impact.Result) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	t := newTable(tw, "Owner", "Contact", "Services", "Products", "Packages")
+	label := hitLabels(res.Hits)
 	for _, g := range res.ByOwner {
-		if err := t.Append(deref(g.Owner, "unknown"), dash(g.Contact), strings.Join(g.Services, ", "), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+		if err := t.Append(deref(g.Owner, "unknown"), dash(g.Contact), labelled(g.ServiceIDs, label), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
 			return err
 		}
 	}
@@ -210,8 +249,9 @@ func ByProductTable(w io.Writer, res *impact.Result) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	t := newTable(tw, "Product", "Domain", "Services", "Owners", "Packages")
+	label := hitLabels(res.Hits)
 	for _, g := range res.ByProduct {
-		if err := t.Append(deref(g.Product, "unknown"), dash(g.Domain), strings.Join(g.Services, ", "), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+		if err := t.Append(deref(g.Product, "unknown"), dash(g.Domain), labelled(g.ServiceIDs, label), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
 			return err
 		}
 	}
@@ -226,6 +266,11 @@ func ServicesTable(w io.Writer, res *impact.ServicesResult) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	t := newTable(tw, "Service", "Owner", "Product", "Domain", "Sboms", "Components", "Deps", "Purl", "Owner source")
+	ids := map[string]string{}
+	for _, s := range res.Services {
+		ids[s.ID] = s.Name
+	}
+	label := labels(ids)
 	for _, s := range res.Services {
 		deps := "no"
 		if s.HasDependencyData {
@@ -238,7 +283,7 @@ func ServicesTable(w io.Writer, res *impact.ServicesResult) error {
 				src = src[:i]
 			}
 		}
-		if err := t.Append(s.Name, deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
+		if err := t.Append(label[s.ID], deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
 			strings.Join(s.SBOMs, ", "), fmt.Sprint(s.Components), deps, fmt.Sprintf("%.0f%%", 100*s.PURLCoverage), src); err != nil {
 			return err
 		}
