@@ -15,6 +15,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/sbomx/sbomx/pkg/impact"
+	"github.com/sbomx/sbomx/pkg/query"
 )
 
 // JSON writes the result as one indented JSON document.
@@ -64,12 +65,30 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	w = tw
-	header := []any{"Service", "Owner", "Product", "Package", "Version", "Relation", "Path"}
+	// Optional columns go between RELATION and PATH: QUERY when there are
+	// several queries (not when they all come from advisories, which
+	// ADVISORIES names), ADVISORIES when a hit has one.
+	withQuery := len(res.Queries) > 1 && slices.ContainsFunc(res.Queries, func(q *query.Query) bool { return q.Advisory == "" })
 	withAdvisories := slices.ContainsFunc(res.Hits, func(h impact.Hit) bool { return len(h.Advisories) > 0 })
-	if withAdvisories {
-		header = append(header[:6:6], "Advisories", "Path")
+	header := []any{"Service", "Owner", "Product", "Package", "Version", "Relation"}
+	if withQuery {
+		header = append(header, "Query")
 	}
-	t := newTable(w, header...)
+	if withAdvisories {
+		header = append(header, "Advisories")
+	}
+	t := newTable(w, append(header, "Path")...)
+	// row lays out one line: the six first columns, the optional ones, the path.
+	row := func(first []string, queries, advisories, path string) []string {
+		r := first
+		if withQuery {
+			r = append(r, queries)
+		}
+		if withAdvisories {
+			r = append(r, advisories)
+		}
+		return append(r, path)
+	}
 	label := hitLabels(res.Hits)
 	prev := ""
 	inferred, unknownVersion, unknownSource := false, false, false
@@ -104,22 +123,15 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 			version += " (?)"
 			unknownVersion = true
 		}
-		row := []string{svc, owner, product, h.Package.Name, version, rel, path}
-		if withAdvisories {
-			row = []string{svc, owner, product, h.Package.Name, version, rel, dash(strings.Join(h.Advisories, ", ")), path}
-		}
-		if err := t.Append(row); err != nil {
+		first := []string{svc, owner, product, h.Package.Name, version, rel}
+		if err := t.Append(row(first, strings.Join(h.Queries, ", "), dash(strings.Join(h.Advisories, ", ")), path)); err != nil {
 			return err
 		}
 		for _, p := range h.Paths {
 			if strings.Join(p, " > ") == strings.Join(h.Path, " > ") {
 				continue
 			}
-			row := []string{"", "", "", "", "", "", strings.Join(p, " > ")}
-			if withAdvisories {
-				row = append(row[:6:6], "", strings.Join(p, " > "))
-			}
-			if err := t.Append(row); err != nil {
+			if err := t.Append(row(make([]string, 6), "", "", strings.Join(p, " > "))); err != nil {
 				return err
 			}
 		}
