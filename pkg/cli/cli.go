@@ -27,7 +27,7 @@ const (
 // exitHelp is the exit status table of every command's --help.
 const exitHelp = `Exit status (the same on every command):
   0  found something (a hit; for services and packages, something listed)
-  1  found nothing, and every SBOM under every --dir was read
+  1  found nothing, every file was read and every --dir held SBOMs: a true "no"
   2  usage or fatal error (bad query or flag, a filter that names nothing,
      missing directory)
   3  found nothing, but the answer is incomplete: some file could not be

@@ -156,7 +156,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 	}
 
 	if opt.Progress != nil {
-		opt.Progress.Total.Store(int64(len(files)))
+		opt.Progress.Total.Add(int64(len(files))) // several --dir add up
 	}
 	c := &Corpus{Files: files, fsys: fsys, opt: opt}
 	filterable := c.filterable()
