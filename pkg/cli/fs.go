@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -49,7 +50,7 @@ func root(dir string, several bool) (impact.Root, error) {
 		// The file alone is the tree, at its top (no ownership files are
 		// looked for around it); it is printed as given.
 		parent, base := filepath.Split(dir)
-		r.FS = oneFile{fsys: os.DirFS(cmpOr(parent, ".")), name: base}
+		r.FS = oneFile{fsys: os.DirFS(cmp.Or(parent, ".")), name: base}
 		if several {
 			r.Prefix = path.Dir(name)
 		}
@@ -146,11 +147,4 @@ func (o oneFile) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	return []fs.DirEntry{fs.FileInfoToDirEntry(info)}, nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

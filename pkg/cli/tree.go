@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"slices"
@@ -49,7 +50,7 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]impact.Root, impact
 	}
 	dirs := t.Dirs
 	if len(dirs) == 0 {
-		dirs = []string{cmpOr(env.Getenv("SBOMX_DIR"), ".")}
+		dirs = []string{cmp.Or(env.Getenv("SBOMX_DIR"), ".")}
 	}
 	rs, err := roots(dirs)
 	if err != nil {

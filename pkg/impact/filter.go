@@ -112,11 +112,9 @@ func (t *Tree) filterMiss(f Filter) error {
 
 // prefiltered reports whether the byte search ruled any SBOM out.
 func (t *Tree) prefiltered() bool {
-	for _, p := range t.Parts {
-		for _, f := range p.Corpus.Files {
-			if f.SBOM != nil && f.SBOM.Prefiltered {
-				return true
-			}
+	for _, f := range t.Files() {
+		if f.SBOM != nil && f.SBOM.Prefiltered {
+			return true
 		}
 	}
 	return false

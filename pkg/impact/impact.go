@@ -7,6 +7,7 @@ package impact
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -297,26 +298,23 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 	res.Coverage = coverage(tree)
 
 	hits := map[string]*Hit{}
-	for _, p := range tree.Parts {
-		for j := range p.Corpus.Files {
-			f := &p.Corpus.Files[j]
-			evs, _ := f.Result.([]Evidence)
-			if len(evs) == 0 {
-				continue
+	for p, f := range tree.Files() {
+		evs, _ := f.Result.([]Evidence)
+		if len(evs) == 0 {
+			continue
+		}
+		svc := p.ServiceOf(f)
+		if !opt.Filter.Keep(svc) {
+			continue
+		}
+		for _, ev := range evs {
+			key := svc.ID + "\x00" + ev.key
+			h := hits[key]
+			if h == nil {
+				h = newHit(svc)
+				hits[key] = h
 			}
-			svc := p.ServiceOf(f)
-			if !opt.Filter.Keep(svc) {
-				continue
-			}
-			for _, ev := range evs {
-				key := svc.ID + "\x00" + ev.key
-				h := hits[key]
-				if h == nil {
-					h = newHit(svc)
-					hits[key] = h
-				}
-				h.Evidence = append(h.Evidence, ev)
-			}
+			h.Evidence = append(h.Evidence, ev)
 		}
 	}
 	for _, h := range hits {
@@ -565,7 +563,7 @@ func coverage(tree *Tree) Coverage {
 	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}, Dirs: []DirNote{}}
 	for _, p := range tree.Parts {
 		d := DirNote{Dir: p.Root.Name, Top: p.Root.show("."), Above: []string{}}
-		for _, name := range sortedKeys(p.Above) {
+		for _, name := range slices.Sorted(maps.Keys(p.Above)) {
 			d.Above = append(d.Above, p.Root.show(name))
 		}
 		for i := range p.Corpus.Files {

@@ -78,29 +78,26 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 	}
 	uses := map[verKey]map[string]svcUse{} // service key -> closest use
 	pkgs := map[string]*PackageInfo{}
-	for _, p := range tree.Parts {
-		for j := range p.Corpus.Files {
-			f := &p.Corpus.Files[j]
-			ss, _ := f.Result.([]pkgSighting)
-			if len(ss) == 0 {
-				continue
+	for p, f := range tree.Files() {
+		ss, _ := f.Result.([]pkgSighting)
+		if len(ss) == 0 {
+			continue
+		}
+		svc := p.ServiceOf(f)
+		if !filter.Keep(svc) {
+			continue
+		}
+		for _, s := range ss {
+			if pkgs[s.id] == nil {
+				pkgs[s.id] = &PackageInfo{ID: s.id, Name: s.name, Ecosystem: s.eco}
 			}
-			svc := p.ServiceOf(f)
-			if !filter.Keep(svc) {
-				continue
+			k := verKey{s.id, s.version}
+			if uses[k] == nil {
+				uses[k] = map[string]svcUse{}
 			}
-			for _, s := range ss {
-				if pkgs[s.id] == nil {
-					pkgs[s.id] = &PackageInfo{ID: s.id, Name: s.name, Ecosystem: s.eco}
-				}
-				k := verKey{s.id, s.version}
-				if uses[k] == nil {
-					uses[k] = map[string]svcUse{}
-				}
-				u, seen := uses[k][svc.ID]
-				if !seen || closer(s.depth, u.depth) {
-					uses[k][svc.ID] = svcUse{name: svc.Name, depth: s.depth}
-				}
+			u, seen := uses[k][svc.ID]
+			if !seen || closer(s.depth, u.depth) {
+				uses[k][svc.ID] = svcUse{name: svc.Name, depth: s.depth}
 			}
 		}
 	}

@@ -62,11 +62,9 @@ func Services(ctx context.Context, roots []Root, opt TreeOptions, filter Filter)
 		res.Filter = &filter
 	}
 	info := map[string]*corpus.SBOMInfo{} // by path as shown
-	for _, p := range tree.Parts {
-		for i := range p.Corpus.Files {
-			if f := &p.Corpus.Files[i]; f.SBOM != nil {
-				info[p.Shown(f)] = f.SBOM
-			}
+	for p, f := range tree.Files() {
+		if f.SBOM != nil {
+			info[p.Shown(f)] = f.SBOM
 		}
 	}
 	for _, p := range tree.Parts {

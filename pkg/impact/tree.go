@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -221,7 +223,7 @@ func (p *Part) resolve(opt TreeOptions) {
 		}
 		in.Files[tp] = data
 	}
-	for _, tp := range sortedKeys(p.Above) {
+	for _, tp := range slices.Sorted(maps.Keys(p.Above)) {
 		addFile(tp, p.Above[tp])
 	}
 	for _, f := range p.Corpus.Files {
@@ -241,6 +243,19 @@ func (p *Part) resolve(opt TreeOptions) {
 	}
 	for _, w := range p.Inventory.Warnings {
 		p.Warnings = append(p.Warnings, FileNote(w))
+	}
+}
+
+// Files yields every file of every root's walk, with its part.
+func (t *Tree) Files() iter.Seq2[*Part, *corpus.File] {
+	return func(yield func(*Part, *corpus.File) bool) {
+		for _, p := range t.Parts {
+			for i := range p.Corpus.Files {
+				if !yield(p, &p.Corpus.Files[i]) {
+					return
+				}
+			}
+		}
 	}
 }
 
@@ -347,15 +362,6 @@ func relSlash(base, target string) string {
 		return strings.TrimSuffix(up, "/")
 	}
 	return up + strings.Join(ts[i:], "/")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func cmpOr(a, b string) string {
