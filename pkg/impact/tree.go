@@ -97,7 +97,19 @@ func LoadTree(ctx context.Context, roots []Root, opt TreeOptions, visit corpus.V
 		}
 		t.Parts = append(t.Parts, p)
 	}
+	t.uniqueIDs()
 	return t, nil
+}
+
+// uniqueIDs keeps service IDs unique across roots, whose services are
+// resolved apart: results are keyed by ID, and two roots' services must
+// never merge.
+func (t *Tree) uniqueIDs() {
+	var all []*inventory.Service
+	for _, p := range t.Parts {
+		all = append(all, p.Inventory.Services...)
+	}
+	inventory.UniqueIDs(all)
 }
 
 func loadPart(ctx context.Context, r Root, opt TreeOptions, visit corpus.Visitor) (*Part, error) {
@@ -277,6 +289,7 @@ func (t *Tree) ReloadHitServices(ctx context.Context, opt TreeOptions, hit func(
 			return fmt.Errorf("%s: %w", p.Root.Name, err)
 		}
 	}
+	t.uniqueIDs()
 	return nil
 }
 

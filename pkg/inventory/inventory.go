@@ -431,7 +431,9 @@ func (r *resolver) identify() []*Service {
 		slices.Sort(services[k].SBOMs)
 		out = append(out, services[k])
 	}
-	uniqueIDs(out)
+	byKey := slices.Clone(out)
+	slices.SortFunc(byKey, func(a, b *Service) int { return strings.Compare(a.Key, b.Key) })
+	UniqueIDs(byKey)
 	return out
 }
 
@@ -448,14 +450,14 @@ func (r *resolver) serviceID(folder, name string) string {
 	return shown + "#" + name
 }
 
-// uniqueIDs makes IDs unique (two services named alike in one folder, one
-// from an inventory row and one from the folder, say) by numbering the
-// later ones, in key order so that the numbers do not depend on map order.
-func uniqueIDs(services []*Service) {
-	sorted := slices.Clone(services)
-	slices.SortFunc(sorted, func(a, b *Service) int { return strings.Compare(a.Key, b.Key) })
+// UniqueIDs makes the services' IDs unique by numbering the later of two
+// alike ("api~2"): two services named alike in one folder (one from an
+// inventory row, one from the folder, say), or, across inventories, two
+// single SBOM files of one folder read as two trees. Resolve calls it in
+// key order, so that the numbers do not depend on map order.
+func UniqueIDs(services []*Service) {
 	seen := map[string]int{}
-	for _, svc := range sorted {
+	for _, svc := range services {
 		seen[svc.ID]++
 		if n := seen[svc.ID]; n > 1 {
 			svc.ID = fmt.Sprintf("%s~%d", svc.ID, n)
