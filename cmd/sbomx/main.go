@@ -22,5 +22,5 @@ func main() {
 			debug.SetMemoryLimit(192 << 20)
 		}
 	}
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

@@ -11,16 +11,39 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sbomx/sbomx/pkg/impact"
 	"github.com/sbomx/sbomx/pkg/version"
 )
 
-// Exit codes, documented in --help and the README.
+// Exit codes, the same on every command; documented in --help and the
+// README.
 const (
-	ExitMatch      = 0 // at least one match
-	ExitNoMatch    = 1 // no match, and every SBOM was read
+	ExitMatch      = 0 // found something (a hit, a service, a package)
+	ExitNoMatch    = 1 // found nothing, and every SBOM was read
 	ExitError      = 2 // usage or fatal error
-	ExitIncomplete = 3 // no match, but some file could not be read
+	ExitIncomplete = 3 // found nothing, and some file failed or some --dir held no SBOM
 )
+
+// exitHelp is the exit status table of every command's --help.
+const exitHelp = `Exit status (the same on every command):
+  0  found something (a hit; for services and packages, something listed)
+  1  found nothing, every file was read and every --dir held SBOMs: a true "no"
+  2  usage or fatal error (bad query or flag, a filter that names nothing,
+     missing directory)
+  3  found nothing, but the answer is incomplete: some file could not be
+     read, or some --dir holds no SBOM at all`
+
+// outcome is the exit status of a command that found something or not.
+func outcome(found bool, c *impact.Coverage) error {
+	switch {
+	case found:
+		return nil
+	case !c.Complete():
+		return &exitError{ExitIncomplete}
+	default:
+		return &exitError{ExitNoMatch}
+	}
+}
 
 // exitError carries an exit code for an outcome that is not a failure of
 // the program (no match, incomplete coverage).
@@ -39,14 +62,18 @@ func usagef(format string, a ...any) error { return &usageError{fmt.Errorf(forma
 // Env is what the program may read of its environment.
 type Env struct {
 	Getenv func(string) string
+	Stdin  io.Reader // read only for "-f -"
 	Stdout io.Writer
 	Stderr io.Writer
-	stop   func() // ends the progress line
+	// Verbose (-v, on every command) lists every warning, skipped file and
+	// name that stderr otherwise only counts.
+	Verbose bool
+	stop    func() // ends the progress line
 }
 
 // Run runs sbomx with args (without the program name) and returns the exit code.
-func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	env := &Env{Getenv: getenv, Stdout: stdout, Stderr: stderr}
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	env := &Env{Getenv: getenv, Stdin: stdin, Stdout: stdout, Stderr: stderr}
 	root := newRootCmd(env)
 	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
 	err := root.ExecuteContext(context.Background())
@@ -58,6 +85,13 @@ func Run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case errors.As(err, &ee):
 		return ee.code
 	default:
+		var fe *impact.FilterError
+		if errors.As(err, &fe) {
+			// A filter that names nothing is a mistake, said with the
+			// names it was likely meant to be.
+			fmt.Fprintf(stderr, "sbomx: --%v\n", fe)
+			return ExitError
+		}
 		fmt.Fprintf(stderr, "sbomx: %v\n", err)
 		var ue *usageError
 		if errors.As(err, &ue) {
@@ -85,6 +119,9 @@ It reads CycloneDX (JSON, XML; 1.0-1.7) and SPDX (2.2/2.3 JSON and tag-value,
 	root.SetErr(env.Stderr)
 	root.SetVersionTemplate("sbomx version {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	// Declared on the root so that "sbomx -v impact x" works too; cobra then
+	// gives --version no -v shorthand, so -v means verbose everywhere.
+	root.PersistentFlags().BoolVarP(&env.Verbose, "verbose", "v", false, "list every warning, skipped file and name that stderr otherwise counts")
 	root.AddCommand(newImpactCmd(env), newServicesCmd(env), newPackagesCmd(env))
 	return root
 }

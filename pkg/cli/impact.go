@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -18,10 +20,12 @@ type impactOptions struct {
 	Files      []string // -f: one query per line
 	Hashes     []string
 	Advisories []string
-	From       []string
-	NotFrom    []string
-	AllPaths   bool
-	MaxPaths   int
+	// IncludeWithdrawn reads withdrawn OSV records too.
+	IncludeWithdrawn bool
+	From             []string
+	NotFrom          []string
+	AllPaths         bool
+	MaxPaths         int
 	// NoPrefilter decodes every SBOM (slower; every SBOM's warnings shown).
 	NoPrefilter bool
 	By          string // "service" | "owner" | "product"
@@ -50,11 +54,7 @@ product instead; the JSON always carries all three views. Every file under
 --dir is accounted for: the coverage line on stderr (and the JSON "coverage"
 block) says what was read, skipped and failed.
 
-Exit status:
-  0  at least one match
-  1  no match, and every SBOM was read
-  2  usage or fatal error (bad query, missing directory)
-  3  no match, but some file could not be read (coverage incomplete)`
+` + exitHelp
 
 const impactExample = `  sbomx impact torchtriton --dir testdata/landscape
   sbomx impact 'log4j-core@2.14.1' org.apache.logging.log4j:log4j-api
@@ -89,9 +89,10 @@ func newImpactCmd(env *Env) *cobra.Command {
 	f.BoolVar(&opts.AllPaths, "all-paths", false, "show up to --max-paths paths per hit, shortest first")
 	f.IntVar(&opts.MaxPaths, "max-paths", 5, "paths per hit with --all-paths")
 	f.StringVar(&opts.By, "by", "service", "table rows: service, owner or product")
-	f.StringArrayVarP(&opts.Files, "file", "f", nil, "read queries from FILE, one per line (# comments); repeatable")
+	f.StringArrayVarP(&opts.Files, "file", "f", nil, "read queries from FILE, one per line (# comments); - reads standard input; repeatable")
 	f.StringArrayVar(&opts.Hashes, "hash", nil, "match components whose SBOM hashes include ALG:HEX (sha256, sha1, sha512, md5, ...); repeatable")
 	f.StringArrayVar(&opts.Advisories, "advisory", nil, "OSV advisory file (JSON or YAML) or directory of them; its affected packages and ranges are the query; repeatable")
+	f.BoolVar(&opts.IncludeWithdrawn, "include-withdrawn", false, "also read OSV records that are withdrawn (skipped, with a notice, by default)")
 	f.StringArrayVar(&opts.From, "from", nil, "only packages whose recorded source (purl repository_url, distribution reference, download location) contains this; repeatable")
 	f.BoolVar(&opts.NoPrefilter, "no-prefilter", false, "decode every SBOM, also those a byte search rules out (slower; reports every SBOM's data warnings)")
 	f.StringArrayVar(&opts.NotFrom, "not-from", nil, "drop packages whose recorded source contains this (e.g. download.pytorch.org); repeatable")
@@ -107,22 +108,22 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	default:
 		return usagef("--by %q: want service, owner or product", opts.By)
 	}
-	qs, err := opts.queries()
+	qs, err := opts.queries(env.Stdin, env.Stderr)
 	if err != nil {
 		return err
 	}
-	tree, filter, err := opts.resolve(cmd, env)
+	rs, tree, filter, err := opts.resolve(cmd, env)
 	if err != nil {
 		return err
 	}
-	io := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
+	iopt := impact.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
 	if opts.AllPaths {
-		io.MaxPaths = opts.MaxPaths
+		iopt.MaxPaths = opts.MaxPaths
 	}
-	res, err := impact.Run(cmd.Context(), dirFS(opts.Dir), io)
+	res, err := impact.Run(cmd.Context(), rs, iopt)
 	env.stopProgress()
 	if err != nil {
-		return fmt.Errorf("--dir %s: %w", opts.Dir, err)
+		return fmt.Errorf("--dir %w", err)
 	}
 
 	switch {
@@ -139,19 +140,36 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 		return err
 	}
 	printImpactSummary(env, res, opts)
-	printNotes(env, &res.Coverage, opts.Verbose)
-	switch {
-	case len(res.Hits) > 0:
-		return nil
-	case !res.Coverage.Complete():
-		return &exitError{ExitIncomplete}
-	default:
-		return &exitError{ExitNoMatch}
+	printNotes(env, &res.Coverage)
+	return outcome(len(res.Hits) > 0, &res.Coverage)
+}
+
+// readQueryFile reads a -f file; "-" is standard input, which can be read
+// only once.
+func readQueryFile(file string, stdin io.Reader, stdinRead *bool) ([]byte, error) {
+	if file != "-" {
+		return os.ReadFile(file)
 	}
+	if *stdinRead {
+		return nil, errors.New("- (standard input) given twice")
+	}
+	*stdinRead = true
+	if stdin == nil {
+		return nil, errors.New("no standard input")
+	}
+	return io.ReadAll(stdin)
+}
+
+// queryFileName names a -f file in messages.
+func queryFileName(file string) string {
+	if file == "-" {
+		return "<stdin>"
+	}
+	return file
 }
 
 // queries gathers every query: arguments, -f files, --hash, --advisory.
-func (opts *impactOptions) queries() ([]*query.Query, error) {
+func (opts *impactOptions) queries(stdin io.Reader, stderr io.Writer) ([]*query.Query, error) {
 	var qs []*query.Query
 	for _, a := range opts.Queries {
 		q, err := query.Parse(a)
@@ -160,14 +178,15 @@ func (opts *impactOptions) queries() ([]*query.Query, error) {
 		}
 		qs = append(qs, q)
 	}
+	stdinRead := false
 	for _, file := range opts.Files {
-		data, err := os.ReadFile(file)
+		data, err := readQueryFile(file, stdin, &stdinRead)
 		if err != nil {
 			return nil, &usageError{fmt.Errorf("-f: %w", err)}
 		}
 		fq, err := query.ParseFile(data)
 		if err != nil {
-			return nil, &usageError{fmt.Errorf("%s:%w", file, err)}
+			return nil, &usageError{fmt.Errorf("%s:%w", queryFileName(file), err)}
 		}
 		qs = append(qs, fq...)
 	}
@@ -178,12 +197,17 @@ func (opts *impactOptions) queries() ([]*query.Query, error) {
 		}
 		qs = append(qs, q)
 	}
-	aqs, err := advisoryQueries(opts.Advisories)
+	aqs, withdrawn, err := advisoryQueries(opts.Advisories, opts.IncludeWithdrawn, stderr)
 	if err != nil {
 		return nil, err
 	}
 	qs = append(qs, aqs...)
-	if len(qs) == 0 {
+	switch {
+	case len(qs) == 0 && withdrawn > 0:
+		// Nothing is left to look for: answering "not found" would read
+		// as "not affected".
+		return nil, usagef("no query: every advisory given is withdrawn (--include-withdrawn reads them)")
+	case len(qs) == 0:
 		return nil, usagef("no query: the files given hold none")
 	}
 	return qs, nil
@@ -195,6 +219,9 @@ func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {
 		fmt.Fprintf(w, "sbomx: note: %s\n", n)
 	}
 	if len(res.Hits) == 0 {
+		if res.Coverage.SBOMsRead == 0 {
+			return // "no SBOM found" says it all; "no service contains" would read as clean
+		}
 		qs := make([]string, len(res.Queries))
 		for i, q := range res.Queries {
 			qs[i] = q.Input
@@ -210,9 +237,14 @@ func printImpactSummary(env *Env, res *impact.Result, opts *impactOptions) {
 		return
 	}
 	s := res.Summary
-	fmt.Fprintf(w, "sbomx: %d service(s) hit (%d direct, %d transitive, %d present only); owners: %s; products: %s\n",
-		s.Services, s.Direct, s.Transitive, s.Present, listOrNone(s.Owners), listOrNone(s.Products))
+	r := s.ServicesByRelation
+	unknown := ""
+	if s.VersionUnknown > 0 {
+		unknown = fmt.Sprintf("; %d of version unknown", s.VersionUnknown)
+	}
+	fmt.Fprintf(w, "sbomx: %d service(s) hit: %d direct, %d transitive, %d present only (closest relation per service); %d hit(s) (service × package version)%s; owners: %s; products: %s\n",
+		s.Services, r.Direct, r.Transitive, r.Present, s.Hits, unknown, listOrNone(s.Owners), listOrNone(s.Products))
 	if len(s.UnownedServices) > 0 {
-		fmt.Fprintf(w, "sbomx: no known owner: %s\n", strings.Join(s.UnownedServices, ", "))
+		fmt.Fprintf(w, "sbomx: no known owner: %s\n", env.list(s.UnownedServices))
 	}
 }

@@ -15,8 +15,7 @@ its versions, how many services use each, and how many of them directly,
 transitively, or with no dependency path recorded. QUERY filters it with the
 same syntax as impact (sbomx packages 'log4j-core@<2.17.0').
 
-Exit status: 0 when packages were listed, 1 when none, 2 on usage or fatal
-errors, 3 when none were listed and some file could not be read.`
+` + exitHelp
 
 func newPackagesCmd(env *Env) *cobra.Command {
 	opts := &treeFlags{}
@@ -34,14 +33,14 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				}
 				qs = append(qs, q)
 			}
-			tree, filter, err := opts.resolve(cmd, env)
+			rs, tree, filter, err := opts.resolve(cmd, env)
 			if err != nil {
 				return err
 			}
-			res, err := impact.Packages(cmd.Context(), dirFS(opts.Dir), tree, qs, filter)
+			res, err := impact.Packages(cmd.Context(), rs, tree, qs, filter)
 			env.stopProgress()
 			if err != nil {
-				return fmt.Errorf("--dir %s: %w", opts.Dir, err)
+				return fmt.Errorf("--dir %w", err)
 			}
 			if opts.Format == "json" {
 				err = report.JSON(env.Stdout, res)
@@ -52,14 +51,8 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(env.Stderr, "sbomx: %d package(s)\n", len(res.Packages))
-			printNotes(env, &res.Coverage, opts.Verbose)
-			switch {
-			case len(res.Packages) > 0:
-				return nil
-			case !res.Coverage.Complete():
-				return &exitError{ExitIncomplete}
-			}
-			return &exitError{ExitNoMatch}
+			printNotes(env, &res.Coverage)
+			return outcome(len(res.Packages) > 0, &res.Coverage)
 		},
 	}
 	opts.register(cmd)

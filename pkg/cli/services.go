@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,8 +21,7 @@ reorder them): an inventory file (--inventory, or .sbomx.yaml "inventory"),
 Backstage catalog-info.yaml, leanix.yaml, the .sbomx.yaml "layout" (product
 only), CODEOWNERS, the SBOM's own metadata.
 
-Exit status: 0 when services were listed, 1 when there are none, 2 on usage
-or fatal errors.`
+` + exitHelp
 
 func newServicesCmd(env *Env) *cobra.Command {
 	opts := &treeFlags{}
@@ -34,14 +32,14 @@ func newServicesCmd(env *Env) *cobra.Command {
 		Example: "  sbomx services --dir testdata/landscape\n  sbomx services --owner team-sre --format json | jq -r '.services[].name'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			tree, filter, err := opts.resolve(cmd, env)
+			rs, tree, filter, err := opts.resolve(cmd, env)
 			if err != nil {
 				return err
 			}
-			res, err := impact.Services(cmd.Context(), dirFS(opts.Dir), tree, filter)
+			res, err := impact.Services(cmd.Context(), rs, tree, filter)
 			env.stopProgress()
 			if err != nil {
-				return fmt.Errorf("--dir %s: %w", opts.Dir, err)
+				return fmt.Errorf("--dir %w", err)
 			}
 			if opts.Format == "json" {
 				err = report.JSON(env.Stdout, res)
@@ -53,21 +51,18 @@ func newServicesCmd(env *Env) *cobra.Command {
 			}
 			w := env.Stderr
 			if len(res.Unowned) > 0 {
-				fmt.Fprintf(w, "sbomx: %d service(s) without an owner: %s\n", len(res.Unowned), strings.Join(res.Unowned, ", "))
+				fmt.Fprintf(w, "sbomx: %d service(s) without an owner: %s\n", len(res.Unowned), env.list(res.Unowned))
 			}
-			if len(res.Unclaimed) > 0 {
-				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims (-v lists them)\n", len(res.Unclaimed))
-				if opts.Verbose {
-					for _, f := range res.Unclaimed {
-						fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
-					}
+			if len(res.Unclaimed) > 0 && env.Verbose {
+				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims:\n", len(res.Unclaimed))
+				for _, f := range res.Unclaimed {
+					fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
 				}
+			} else if len(res.Unclaimed) > 0 {
+				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims: %s\n", len(res.Unclaimed), env.list(res.Unclaimed))
 			}
-			printNotes(env, &res.Coverage, opts.Verbose)
-			if len(res.Services) == 0 {
-				return &exitError{ExitNoMatch}
-			}
-			return nil
+			printNotes(env, &res.Coverage)
+			return outcome(len(res.Services) > 0, &res.Coverage)
 		},
 	}
 	opts.register(cmd)

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,73 +16,103 @@ import (
 
 // treeFlags are the flags every command that reads a tree shares.
 type treeFlags struct {
-	Dir         string
+	Dirs        []string
 	Format      string // "table" | "json"
 	Hidden      bool
-	Verbose     bool
-	Config      string   // --config FILE, replaces DIR/.sbomx.yaml
+	Config      string   // --config FILE, replaces .sbomx.yaml
+	Layout      string   // --layout, replaces the configuration's layout
 	Inventories []string // --inventory FILE...
-	Owner       string
-	Product     string
+	Owners      []string
+	Products    []string
 	MaxFileSize string
 }
 
 func (t *treeFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVarP(&t.Dir, "dir", "C", ".", "directory of SBOMs to search (env SBOMX_DIR)")
+	f.StringArrayVarP(&t.Dirs, "dir", "C", nil, "directory of SBOMs to search, or one SBOM file (default ., env SBOMX_DIR); repeatable: several are read as one landscape")
 	f.StringVarP(&t.Format, "format", "o", "table", "output format: table or json")
 	f.BoolVar(&t.Hidden, "hidden", false, "also search directories whose name starts with . (.git never)")
-	f.BoolVarP(&t.Verbose, "verbose", "v", false, "list skipped files and every warning on stderr")
-	f.StringVar(&t.Config, "config", "", "configuration file to use instead of DIR/.sbomx.yaml")
+	f.StringVar(&t.Config, "config", "", "configuration file to use instead of .sbomx.yaml")
+	f.StringVar(&t.Layout, "layout", "", `which folders name product and service, e.g. "{product}/{service}"; replaces the configuration's layout`)
 	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
-	f.StringVar(&t.Owner, "owner", "", "only services owned by this team (any of its owners)")
-	f.StringVar(&t.Product, "product", "", "only services of this product")
+	f.StringArrayVar(&t.Owners, "owner", nil, "only services owned by this team (any of their owners); repeatable: any of the teams; a team no service has is an error")
+	f.StringArrayVar(&t.Products, "product", nil, "only services of this product; repeatable: any of the products; a product no service has is an error")
 	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a .gz may expand to; larger files are listed as failed (e.g. 512MiB, 2GB)")
 }
 
-// resolve applies SBOMX_DIR, validates, and reads the files named on the
-// command line (relative to the working directory, not to --dir).
-func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) (impact.TreeOptions, impact.Filter, error) {
+// resolve applies SBOMX_DIR, validates, finds each directory's repository
+// top, and reads the files named on the command line (relative to the
+// working directory, not to --dir).
+func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]impact.Root, impact.TreeOptions, impact.Filter, error) {
 	var opts impact.TreeOptions
-	if !cmd.Flags().Changed("dir") {
-		if d := env.Getenv("SBOMX_DIR"); d != "" {
-			t.Dir = d
-		}
-	}
 	if t.Format != "table" && t.Format != "json" {
-		return opts, impact.Filter{}, usagef("--format %q: want table or json", t.Format)
+		return nil, opts, impact.Filter{}, usagef("--format %q: want table or json", t.Format)
 	}
-	st, err := os.Stat(t.Dir)
+	dirs := t.Dirs
+	if len(dirs) == 0 {
+		dirs = []string{cmp.Or(env.Getenv("SBOMX_DIR"), ".")}
+	}
+	rs, err := roots(dirs)
 	if err != nil {
-		return opts, impact.Filter{}, fmt.Errorf("--dir: %w", err)
-	}
-	if !st.IsDir() {
-		return opts, impact.Filter{}, fmt.Errorf("--dir %s: not a directory", t.Dir)
+		return nil, opts, impact.Filter{}, err
 	}
 	opts.Hidden = t.Hidden
 	opts.Progress = env.progress()
 	if opts.MaxFileSize, err = parseSize(t.MaxFileSize); err != nil {
-		return opts, impact.Filter{}, usagef("--max-file-size %q: %v", t.MaxFileSize, err)
+		return nil, opts, impact.Filter{}, usagef("--max-file-size %q: %v", t.MaxFileSize, err)
 	}
 	if t.Config != "" {
 		data, err := os.ReadFile(t.Config)
 		if err != nil {
-			return opts, impact.Filter{}, fmt.Errorf("--config: %w", err)
+			return nil, opts, impact.Filter{}, fmt.Errorf("--config: %w", err)
 		}
 		cfg, err := inventory.ParseConfig(t.Config, data)
 		if err != nil {
-			return opts, impact.Filter{}, fmt.Errorf("--config %s: %w", t.Config, err)
+			return nil, opts, impact.Filter{}, fmt.Errorf("--config %s: %w", t.Config, err)
 		}
 		opts.Config = &cfg
+	}
+	if cmd.Flags().Changed("layout") {
+		opts.Layout = strings.Trim(strings.TrimSpace(t.Layout), "/")
+		if opts.Layout == "" {
+			return nil, opts, impact.Filter{}, usagef(`--layout is empty: want folders such as "{product}/{service}"`)
+		}
+		if err := inventory.CheckLayout(opts.Layout); err != nil {
+			return nil, opts, impact.Filter{}, usagef("--layout: %v", err)
+		}
 	}
 	for _, f := range t.Inventories {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return opts, impact.Filter{}, fmt.Errorf("--inventory: %w", err)
+			return nil, opts, impact.Filter{}, fmt.Errorf("--inventory: %w", err)
 		}
 		opts.Inventories = append(opts.Inventories, inventory.File{Name: f, Data: data})
 	}
-	return opts, impact.Filter{Owner: strings.TrimSpace(t.Owner), Product: strings.TrimSpace(t.Product)}, nil
+	owners, err := filterValues("--owner", t.Owners)
+	if err != nil {
+		return nil, opts, impact.Filter{}, err
+	}
+	products, err := filterValues("--product", t.Products)
+	if err != nil {
+		return nil, opts, impact.Filter{}, err
+	}
+	return rs, opts, impact.NewFilter(owners, products), nil
+}
+
+// filterValues trims the values of a repeated filter flag; an empty one
+// would name nothing.
+func filterValues(flag string, vals []string) ([]string, error) {
+	var out []string
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return nil, usagef("%s is empty", flag)
+		}
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }
 
 // parseSize reads sizes such as 1048576, 512MiB, 2GB, 100K.
@@ -104,15 +136,50 @@ func parseSize(s string) (int64, error) {
 	return n * mult, nil
 }
 
+// maxListed is how many names a stderr line gives before "and N more":
+// a landscape can have hundreds of unowned services or failed files, and
+// the line must stay readable; -v lists them all.
+const maxListed = 5
+
+// list renders names for one stderr line: all of them with -v or when they
+// are few, else the first maxListed and how many more.
+func (env *Env) list(names []string) string {
+	if env.Verbose || len(names) <= maxListed {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s, and %d more (-v lists them)", strings.Join(names[:maxListed], ", "), len(names)-maxListed)
+}
+
 // printNotes writes the account of a run to stderr: what was read, what
-// failed (always, by name), what was skipped and warned about (with -v).
-func printNotes(env *Env, c *impact.Coverage, verbose bool) {
+// failed (by name, the first few without -v), what was skipped and warned
+// about (with -v).
+func printNotes(env *Env, c *impact.Coverage) {
 	w := env.Stderr
+	for _, d := range c.NoSBOM() {
+		fmt.Fprintf(w, "sbomx: no SBOM found under %s (%d files looked at)\n", d.Dir, d.FilesSeen)
+	}
 	fmt.Fprintf(w, "sbomx: %s\n", coverageLine(c))
-	for _, f := range c.Failed {
+	for i, f := range c.Failed {
+		if i == maxListed && !env.Verbose {
+			fmt.Fprintf(w, "sbomx: and %d more failed file(s) (-v lists them)\n", len(c.Failed)-i)
+			break
+		}
 		fmt.Fprintf(w, "sbomx: failed: %s: %s\n", f.File, firstLine(f.Message))
 	}
-	if verbose {
+	if c.SBOMsRead == 0 && len(c.Skipped) > 0 && !env.Verbose {
+		// Looking at nothing: say what was there instead.
+		names := make([]string, len(c.Skipped))
+		for i, f := range c.Skipped {
+			names[i] = f.File
+		}
+		fmt.Fprintf(w, "sbomx: %d file(s) skipped (not SBOMs): %s\n", len(names), env.list(names))
+	}
+	if env.Verbose {
+		for _, d := range c.Dirs {
+			if len(d.Above) > 0 {
+				fmt.Fprintf(w, "sbomx: %s: read from its repository's top (%s): %s\n", d.Dir, d.Top, strings.Join(d.Above, ", "))
+			}
+		}
 		for _, f := range c.Skipped {
 			fmt.Fprintf(w, "sbomx: skipped: %s: %s\n", f.File, f.Message)
 		}

@@ -48,6 +48,7 @@ type SBOMInfo struct {
 	SpecVersion       string
 	RootName          string // the root component's name as written; "" when the SBOM names none
 	RootGroup         string
+	RootDisplayName   string // the root as people read it, with its group: @acme/web, com.acme:ledger
 	Components        int
 	WithoutPURL       int
 	HasDependencyData bool
@@ -155,7 +156,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 	}
 
 	if opt.Progress != nil {
-		opt.Progress.Total.Store(int64(len(files)))
+		opt.Progress.Total.Add(int64(len(files))) // several --dir add up
 	}
 	c := &Corpus{Files: files, fsys: fsys, opt: opt}
 	filterable := c.filterable()
@@ -326,7 +327,7 @@ func (w *worker) load(f *File, filterable bool) {
 		Problems:          append(append([]string(nil), doc.Warnings...), g.Problems...),
 	}
 	if doc.Root != nil {
-		info.RootName, info.RootGroup = doc.Root.Name, doc.Root.Group
+		info.RootName, info.RootGroup, info.RootDisplayName = doc.Root.Name, doc.Root.Group, doc.Root.DisplayName()
 	}
 	for i := range doc.Components {
 		if doc.Components[i].PURL == "" {

@@ -22,7 +22,7 @@ func benchRun(b *testing.B, dir string, noPrefilter bool, qs ...string) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Run(context.Background(), os.DirFS(dir), Options{Queries: parsed, NoPrefilter: noPrefilter}); err != nil {
+		if _, err := Run(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, Options{Queries: parsed, NoPrefilter: noPrefilter}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,7 +7,7 @@ package impact
 import (
 	"cmp"
 	"context"
-	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 
@@ -50,26 +50,6 @@ type SourceFilter struct {
 	NotFrom []string `json:"not_from,omitempty"`
 }
 
-// Filter narrows an answer to some owners or products (--owner, --product).
-type Filter struct {
-	Owner   string // a team id in any spelling; matches any of a service's owners
-	Product string
-}
-
-// Empty reports whether the filter lets everything through.
-func (f Filter) Empty() bool { return f.Owner == "" && f.Product == "" }
-
-// Keep reports whether a service passes the filter.
-func (f Filter) Keep(svc *inventory.Service) bool {
-	if f.Owner != "" {
-		want := strings.ToLower(inventory.TeamID(f.Owner))
-		if !slices.ContainsFunc(svc.Owners, func(o string) bool { return strings.ToLower(o) == want }) {
-			return false
-		}
-	}
-	return f.Product == "" || strings.EqualFold(svc.Product, f.Product)
-}
-
 // Result is the whole answer. Its JSON form is the versioned contract.
 type Result struct {
 	SchemaVersion int            `json:"schemaVersion"`
@@ -88,28 +68,33 @@ type Result struct {
 // OwnerGroup is the roll-up of hits per owner (--by owner). A service with
 // several owners is listed under each; Owner is null for unowned services.
 type OwnerGroup struct {
-	Owner    *string  `json:"owner"`
-	Contact  string   `json:"contact,omitempty"`
-	Services []string `json:"services"`
-	Products []string `json:"products"`
-	Packages []string `json:"packages"` // name@version
-	Hits     int      `json:"hits"`
+	Owner      *string  `json:"owner"`
+	Contact    string   `json:"contact,omitempty"`
+	Services   []string `json:"services"`
+	ServiceIDs []string `json:"service_ids"` // services may share a name
+	Products   []string `json:"products"`
+	Packages   []string `json:"packages"` // name@version
+	Hits       int      `json:"hits"`
 }
 
 // ProductGroup is the roll-up of hits per product (--by product); Product is
 // null for services of unknown product.
 type ProductGroup struct {
-	Product  *string  `json:"product"`
-	Domain   string   `json:"domain,omitempty"`
-	Services []string `json:"services"`
-	Owners   []string `json:"owners"`
-	Packages []string `json:"packages"`
-	Hits     int      `json:"hits"`
+	Product    *string  `json:"product"`
+	Domain     string   `json:"domain,omitempty"`
+	Services   []string `json:"services"`
+	ServiceIDs []string `json:"service_ids"`
+	Owners     []string `json:"owners"`
+	Packages   []string `json:"packages"`
+	Hits       int      `json:"hits"`
 }
 
 // Hit is one matched package in one service.
 type Hit struct {
-	Service       string     `json:"service"`
+	Service string `json:"service"`
+	// ServiceID tells apart services that share a name (see
+	// inventory.Service.ID): "payments/api", "tools#alpha".
+	ServiceID     string     `json:"service_id"`
 	Owner         *string    `json:"owner"`
 	Owners        []string   `json:"owners"`
 	OwnerSource   *string    `json:"owner_source"`
@@ -138,8 +123,6 @@ type Hit struct {
 	RootEdgesInferred bool       `json:"root_edges_inferred"`
 	SBOMs             []string   `json:"sboms"`
 	Evidence          []Evidence `json:"evidence"`
-
-	serviceKey string
 }
 
 // Package identifies the matched package.
@@ -177,17 +160,44 @@ type Evidence struct {
 	pkg        Package
 }
 
-// Summary counts what was hit.
+// Summary counts what was hit. Services counts services; Hits, Direct,
+// Transitive, Present and VersionUnknown count hits (one service and one
+// package version each), so a service with two hits counts twice there.
+// ServicesByRelation counts each service once, by its closest relation:
+// its three counts add up to Services.
 type Summary struct {
-	Services   int      `json:"services"`
-	Hits       int      `json:"hits"`
-	Direct     int      `json:"direct"`
-	Transitive int      `json:"transitive"`
-	Present    int      `json:"present"`
-	Owners     []string `json:"owners"`
-	Products   []string `json:"products"`
+	Services           int            `json:"services"`
+	Hits               int            `json:"hits"`
+	Direct             int            `json:"direct"`
+	Transitive         int            `json:"transitive"`
+	Present            int            `json:"present"`
+	ServicesByRelation RelationCounts `json:"services_by_relation"`
+	// VersionUnknown counts the hits whose version could not be compared
+	// with the query's (version_unknown set).
+	VersionUnknown int      `json:"version_unknown"`
+	Owners         []string `json:"owners"`
+	Products       []string `json:"products"`
 	// UnownedServices are hit services with no known owner.
 	UnownedServices []string `json:"unowned_services"`
+}
+
+// RelationCounts counts by relation: direct, transitive, present only.
+type RelationCounts struct {
+	Direct     int `json:"direct"`
+	Transitive int `json:"transitive"`
+	Present    int `json:"present"`
+}
+
+// add counts one relation.
+func (c *RelationCounts) add(relation string) {
+	switch relation {
+	case Direct:
+		c.Direct++
+	case Transitive:
+		c.Transitive++
+	default:
+		c.Present++
+	}
 }
 
 // Coverage accounts for every file under the tree.
@@ -209,6 +219,23 @@ type Coverage struct {
 	WithoutDependencyData []string   `json:"sboms_without_dependency_data"`
 	InferredRootEdges     []string   `json:"sboms_with_inferred_root_edges"`
 	Warnings              []FileNote `json:"warnings"`
+	// Dirs accounts for each --dir: where its ownership files were read
+	// from, and what its walk found.
+	Dirs []DirNote `json:"dirs"`
+}
+
+// DirNote is one directory read (a --dir).
+type DirNote struct {
+	Dir string `json:"dir"` // as given
+	// Top is the repository top its ownership files and configuration
+	// are read from (the nearest folder up holding .git or .sbomx.yaml),
+	// shown like every other path; "." when it is the directory itself.
+	Top string `json:"top"`
+	// Above are the ownership and configuration files read between the
+	// top and the directory, which its walk does not see.
+	Above     []string `json:"files_above"`
+	FilesSeen int      `json:"files_seen"`
+	SBOMsRead int      `json:"sboms_read"`
 }
 
 // FileNote is a file and what happened to it.
@@ -218,25 +245,42 @@ type FileNote struct {
 	Message string `json:"message"`
 }
 
-// Complete reports whether every file that might be an SBOM was read.
-func (c *Coverage) Complete() bool { return c.FilesFailed == 0 }
+// Complete reports whether the answer covers what was asked: every file
+// that might be an SBOM was read, and every directory held at least one.
+// A directory with no SBOM (empty, mistyped, a bare git repository, a
+// checkout that failed) was not looked at in any sense that matters.
+func (c *Coverage) Complete() bool { return c.FilesFailed == 0 && len(c.NoSBOM()) == 0 }
 
-// Run answers the queries over the tree in fsys.
-func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
+// NoSBOM returns the directories in which no SBOM was found.
+func (c *Coverage) NoSBOM() []DirNote {
+	var out []DirNote
+	for _, d := range c.Dirs {
+		if d.SBOMsRead == 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Run answers the queries over the tree of roots.
+func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 	if !opt.NoPrefilter {
 		opt.Prefilter = query.NewPrefilter(opt.Queries)
 	}
 	opt.SkipHashes = !slices.ContainsFunc(opt.Queries, func(q *query.Query) bool { return q.Kind == query.KindHash })
-	tree, err := LoadTree(ctx, fsys, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
+	tree, err := LoadTree(ctx, roots, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
 		return match(file, doc, g, opt)
 	})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tree.ReloadHitServices(ctx, opt.TreeOptions, func(f corpus.File) bool {
+	if err := tree.ReloadHitServices(ctx, opt.TreeOptions, func(f corpus.File) bool {
 		evs, _ := f.Result.([]Evidence)
 		return len(evs) > 0
 	}); err != nil {
+		return nil, err
+	}
+	if err := tree.checkFilter(ctx, opt.TreeOptions, opt.Filter); err != nil {
 		return nil, err
 	}
 	res := &Result{SchemaVersion: SchemaVersion, Queries: opt.Queries, Hits: []Hit{}}
@@ -251,21 +295,20 @@ func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 			res.Notes = append(res.Notes, q.Note)
 		}
 	}
-	inv := tree.Inventory
 	res.Coverage = coverage(tree)
 
 	hits := map[string]*Hit{}
-	for _, f := range tree.Corpus.Files {
+	for p, f := range tree.Files() {
 		evs, _ := f.Result.([]Evidence)
 		if len(evs) == 0 {
 			continue
 		}
-		svc := inv.ServiceOf(f.Path)
+		svc := p.ServiceOf(f)
 		if !opt.Filter.Keep(svc) {
 			continue
 		}
 		for _, ev := range evs {
-			key := svc.Key + "\x00" + ev.key
+			key := svc.ID + "\x00" + ev.key
 			h := hits[key]
 			if h == nil {
 				h = newHit(svc)
@@ -281,7 +324,7 @@ func Run(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 	slices.SortFunc(res.Hits, func(a, b Hit) int {
 		return cmp.Or(
 			strings.Compare(a.Service, b.Service),
-			strings.Compare(a.serviceKey, b.serviceKey),
+			strings.Compare(a.ServiceID, b.ServiceID),
 			strings.Compare(a.Package.Name, b.Package.Name),
 			strings.Compare(a.Package.Version, b.Package.Version),
 			strings.Compare(a.Package.ID, b.Package.ID),
@@ -399,7 +442,7 @@ func refs(g *graph.Graph, p []int) []string {
 }
 
 func newHit(svc *inventory.Service) *Hit {
-	h := &Hit{Service: svc.Name, serviceKey: svc.Key, Owners: []string{}, Domain: svc.Domain, Contact: svc.Contact}
+	h := &Hit{Service: svc.Name, ServiceID: svc.ID, Owners: []string{}, Domain: svc.Domain, Contact: svc.Contact}
 	if svc.Owner != "" {
 		h.Owner = &svc.Owner
 		h.Owners = svc.Owners
@@ -466,22 +509,24 @@ func (h *Hit) finish() {
 
 func summarize(hits []Hit) Summary {
 	s := Summary{Owners: []string{}, Products: []string{}, UnownedServices: []string{}}
-	services := map[string]bool{}
+	var byHit RelationCounts
+	closest := map[string]string{} // service -> its closest relation
+	var order []string
 	for _, h := range hits {
 		s.Hits++
-		switch h.Relation {
-		case Direct:
-			s.Direct++
-		case Transitive:
-			s.Transitive++
-		default:
-			s.Present++
+		byHit.add(h.Relation)
+		if h.VersionUnknown != "" {
+			s.VersionUnknown++
 		}
-		if !services[h.serviceKey] {
-			services[h.serviceKey] = true
+		prev, seen := closest[h.ServiceID]
+		if !seen {
+			order = append(order, h.ServiceID)
 			if h.Owner == nil {
 				s.UnownedServices = append(s.UnownedServices, h.Service)
 			}
+		}
+		if !seen || relationRank(h.Relation) < relationRank(prev) {
+			closest[h.ServiceID] = h.Relation
 		}
 		for _, o := range h.Owners {
 			if !slices.Contains(s.Owners, o) {
@@ -492,50 +537,82 @@ func summarize(hits []Hit) Summary {
 			s.Products = append(s.Products, *h.Product)
 		}
 	}
-	s.Services = len(services)
+	s.Direct, s.Transitive, s.Present = byHit.Direct, byHit.Transitive, byHit.Present
+	for _, k := range order {
+		s.ServicesByRelation.add(closest[k])
+	}
+	s.Services = len(order)
 	slices.Sort(s.Owners)
 	slices.Sort(s.Products)
 	slices.Sort(s.UnownedServices)
 	return s
 }
 
-func coverage(tree *Tree) Coverage {
-	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}}
-	for _, f := range tree.Corpus.Files {
-		c.FilesSeen++
-		switch f.Status {
-		case corpus.StatusSBOM:
-			c.SBOMsRead++
-			if f.SBOM.Prefiltered {
-				c.SBOMsPrefiltered++
-				continue
-			}
-			c.Components += f.SBOM.Components
-			c.ComponentsWithoutPURL += f.SBOM.WithoutPURL
-			if !f.SBOM.HasDependencyData {
-				c.WithoutDependencyData = append(c.WithoutDependencyData, f.Path)
-			}
-			if f.SBOM.RootEdgesInferred {
-				c.InferredRootEdges = append(c.InferredRootEdges, f.Path)
-			}
-			for _, p := range f.SBOM.Problems {
-				c.Warnings = append(c.Warnings, FileNote{File: f.Path, Message: p})
-			}
-		case corpus.StatusSkipped:
-			c.FilesSkipped++
-			c.Skipped = append(c.Skipped, FileNote{File: f.Path, Message: f.Reason})
-		default:
-			c.FilesFailed++
-			c.Failed = append(c.Failed, FileNote{File: f.Path, Message: f.Reason})
-		}
+// relationRank orders relations closest first.
+func relationRank(relation string) int {
+	switch relation {
+	case Direct:
+		return 0
+	case Transitive:
+		return 1
 	}
-	c.OwnershipWarnings = len(tree.Warnings)
-	c.Warnings = append(c.Warnings, tree.Warnings...)
-	c.Services = len(tree.Inventory.Services)
+	return 2
+}
+
+func coverage(tree *Tree) Coverage {
+	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}, Dirs: []DirNote{}}
+	for _, p := range tree.Parts {
+		d := DirNote{Dir: p.Root.Name, Top: p.Root.show("."), Above: []string{}}
+		for _, name := range slices.Sorted(maps.Keys(p.Above)) {
+			d.Above = append(d.Above, p.Root.show(name))
+		}
+		for i := range p.Corpus.Files {
+			f := &p.Corpus.Files[i]
+			d.FilesSeen++
+			if f.Status == corpus.StatusSBOM {
+				d.SBOMsRead++
+			}
+			c.addFile(p.Shown(f), f)
+		}
+		c.OwnershipWarnings += len(p.Warnings)
+		c.Warnings = append(c.Warnings, p.Warnings...)
+		c.Services += len(p.Inventory.Services)
+		c.Dirs = append(c.Dirs, d)
+	}
 	slices.SortStableFunc(c.Warnings, func(a, b FileNote) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
 	return c
+}
+
+// addFile accounts for one file of the walk, shown as name.
+func (c *Coverage) addFile(name string, f *corpus.File) {
+	c.FilesSeen++
+	switch f.Status {
+	case corpus.StatusSBOM:
+		c.SBOMsRead++
+		if f.SBOM.Prefiltered {
+			c.SBOMsPrefiltered++
+			return
+		}
+		c.Components += f.SBOM.Components
+		c.ComponentsWithoutPURL += f.SBOM.WithoutPURL
+		if !f.SBOM.HasDependencyData {
+			c.WithoutDependencyData = append(c.WithoutDependencyData, name)
+		}
+		if f.SBOM.RootEdgesInferred {
+			c.InferredRootEdges = append(c.InferredRootEdges, name)
+		}
+		for _, p := range f.SBOM.Problems {
+			c.Warnings = append(c.Warnings, FileNote{File: name, Message: p})
+		}
+	case corpus.StatusSkipped:
+		c.FilesSkipped++
+		c.Skipped = append(c.Skipped, FileNote{File: name, Message: f.Reason})
+	default:
+		c.FilesFailed++
+		c.Failed = append(c.Failed, FileNote{File: name, Message: f.Reason})
+	}
 }
 
 // rollUp groups hits per owner and per product.
@@ -556,7 +633,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 		for _, o := range keys {
 			g := owners[o]
 			if g == nil {
-				g = &OwnerGroup{Services: []string{}, Products: []string{}, Packages: []string{}}
+				g = &OwnerGroup{Services: []string{}, ServiceIDs: []string{}, Products: []string{}, Packages: []string{}}
 				if o != "" {
 					g.Owner = &o
 				}
@@ -566,6 +643,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 				g.Contact = h.Contact
 			}
 			add(&g.Services, h.Service)
+			add(&g.ServiceIDs, h.ServiceID)
 			add(&g.Products, deref(h.Product))
 			add(&g.Packages, pkg)
 			g.Hits++
@@ -573,7 +651,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 		p := deref(h.Product)
 		g := products[p]
 		if g == nil {
-			g = &ProductGroup{Services: []string{}, Owners: []string{}, Packages: []string{}}
+			g = &ProductGroup{Services: []string{}, ServiceIDs: []string{}, Owners: []string{}, Packages: []string{}}
 			if p != "" {
 				g.Product = &p
 			}
@@ -581,6 +659,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 		}
 		g.Domain = cmpOr(g.Domain, h.Domain)
 		add(&g.Services, h.Service)
+		add(&g.ServiceIDs, h.ServiceID)
 		for _, o := range h.Owners {
 			add(&g.Owners, o)
 		}
@@ -591,6 +670,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 	for _, k := range sortedKnownFirst(owners) {
 		g := owners[k]
 		slices.Sort(g.Services)
+		slices.Sort(g.ServiceIDs)
 		slices.Sort(g.Products)
 		slices.Sort(g.Packages)
 		byOwner = append(byOwner, *g)
@@ -599,6 +679,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 	for _, k := range sortedKnownFirst(products) {
 		g := products[k]
 		slices.Sort(g.Services)
+		slices.Sort(g.ServiceIDs)
 		slices.Sort(g.Owners)
 		slices.Sort(g.Packages)
 		byProduct = append(byProduct, *g)

@@ -26,7 +26,7 @@ func run(t *testing.T, dir string, maxPaths int, qs ...string) *Result {
 		}
 		parsed = append(parsed, q)
 	}
-	res, err := Run(context.Background(), os.DirFS(dir), Options{Queries: parsed, MaxPaths: maxPaths})
+	res, err := Run(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, Options{Queries: parsed, MaxPaths: maxPaths})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,8 @@ func edgesOf(t *testing.T, file string) map[[2]string]bool {
 }
 
 // TestLandscapeOwners checks every service's owner (with its source kind),
-// product and SBOMs against shared/landscape-expected/services.json, which
+// product, SBOMs and root names (as the SBOMs write them, npm scope
+// included) against shared/landscape-expected/services.json, which
 // was computed with jq from the same catalog files, CODEOWNERS and SBOM
 // metadata. The product needs the layout that testdata/landscape/.sbomx.yaml
 // declares.
@@ -275,17 +276,18 @@ func TestLandscapeOwners(t *testing.T) {
 			Owners      []string `json:"owners"`
 			OwnerSource *string  `json:"owner_source"`
 			Sboms       []string `json:"sboms"`
+			RootNames   []string `json:"root_names"`
 		} `json:"services"`
 	}
 	if err := json.Unmarshal(data, &exp); err != nil {
 		t.Fatal(err)
 	}
-	tree, err := LoadTree(context.Background(), os.DirFS("../../testdata/landscape"), TreeOptions{}, nil)
+	tree, err := LoadTree(context.Background(), []Root{{FS: os.DirFS("../../testdata/landscape"), Name: "landscape"}}, TreeOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv := tree.Inventory
-	type svc struct{ Name, Product, Owner, Owners, Source, SBOMs string }
+	inv := tree.Parts[0].Inventory
+	type svc struct{ Name, Product, Owner, Owners, Source, SBOMs, RootNames string }
 	var want, got []svc
 	for _, s := range exp.Services {
 		o, src := "", ""
@@ -297,16 +299,38 @@ func TestLandscapeOwners(t *testing.T) {
 		}
 		sb := slices.Clone(s.Sboms)
 		sort.Strings(sb)
-		want = append(want, svc{s.Service, s.Product, o, strings.Join(s.Owners, ","), src, strings.Join(sb, ",")})
+		roots := slices.Compact(slices.Sorted(slices.Values(s.RootNames))) // one per SBOM there, once each here
+		want = append(want, svc{s.Service, s.Product, o, strings.Join(s.Owners, ","), src, strings.Join(sb, ","), strings.Join(roots, ",")})
 	}
 	for _, s := range inv.Services {
 		src, _, _ := strings.Cut(s.OwnerSource, ":")
-		got = append(got, svc{s.Name, s.Product, s.Owner, strings.Join(s.Owners, ","), src, strings.Join(s.SBOMs, ",")})
+		got = append(got, svc{s.Name, s.Product, s.Owner, strings.Join(s.Owners, ","), src, strings.Join(s.SBOMs, ","), strings.Join(s.RootNames, ",")})
 	}
 	byName := func(a, b svc) int { return strings.Compare(a.Name, b.Name) }
 	slices.SortFunc(want, byName)
 	slices.SortFunc(got, byName)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("services (-jq +sbomx):\n%s", diff)
+	}
+}
+
+// TestSummaryAddsUp: each service counts once, by its closest relation, so
+// the service counts add up to Services; hits are counted apart.
+func TestSummaryAddsUp(t *testing.T) {
+	owner := "team-a"
+	hit := func(svc, rel string, unknown string) Hit {
+		return Hit{Service: svc, ServiceID: svc, Relation: rel, VersionUnknown: unknown, Owner: &owner, Owners: []string{owner}}
+	}
+	s := summarize([]Hit{
+		hit("a", Present, ""), hit("a", Direct, ""), hit("a", Transitive, ""), // a: direct
+		hit("b", Transitive, "no ecosystem"), hit("b", Present, ""), // b: transitive
+		hit("c", Present, ""), // c: present only
+	})
+	want := RelationCounts{Direct: 1, Transitive: 1, Present: 1}
+	if s.Services != 3 || s.ServicesByRelation != want {
+		t.Errorf("services %d by relation %+v, want 3 %+v", s.Services, s.ServicesByRelation, want)
+	}
+	if s.Hits != 6 || s.Direct != 1 || s.Transitive != 2 || s.Present != 3 || s.VersionUnknown != 1 {
+		t.Errorf("hits %d (direct %d, transitive %d, present %d, version unknown %d), want 6 (1, 2, 3, 1)", s.Hits, s.Direct, s.Transitive, s.Present, s.VersionUnknown)
 	}
 }

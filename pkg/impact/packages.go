@@ -3,7 +3,6 @@ package impact
 import (
 	"cmp"
 	"context"
-	"io/fs"
 	"slices"
 	"strings"
 
@@ -41,6 +40,7 @@ type VersionInfo struct {
 	Transitive int      `json:"transitive"`
 	Present    int      `json:"present"`
 	Names      []string `json:"service_names"`
+	IDs        []string `json:"service_ids"` // services may share a name
 }
 
 type pkgSighting struct {
@@ -49,8 +49,8 @@ type pkgSighting struct {
 }
 
 // Packages lists every package under the tree, or those the queries match.
-func Packages(ctx context.Context, fsys fs.FS, opt TreeOptions, qs []*query.Query, filter Filter) (*PackagesResult, error) {
-	tree, err := LoadTree(ctx, fsys, opt, func(file string, doc *model.Document, g *graph.Graph) any {
+func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Query, filter Filter) (*PackagesResult, error) {
+	tree, err := LoadTree(ctx, roots, opt, func(file string, doc *model.Document, g *graph.Graph) any {
 		var out []pkgSighting
 		for i := range doc.Components {
 			c := &doc.Components[i]
@@ -64,6 +64,9 @@ func Packages(ctx context.Context, fsys fs.FS, opt TreeOptions, qs []*query.Quer
 	if err != nil {
 		return nil, err
 	}
+	if err := tree.checkFilter(ctx, opt, filter); err != nil {
+		return nil, err
+	}
 	res := &PackagesResult{SchemaVersion: SchemaVersion, Queries: qs, Packages: []PackageInfo{}, Coverage: coverage(tree)}
 	if !filter.Empty() {
 		res.Filter = &filter
@@ -75,12 +78,12 @@ func Packages(ctx context.Context, fsys fs.FS, opt TreeOptions, qs []*query.Quer
 	}
 	uses := map[verKey]map[string]svcUse{} // service key -> closest use
 	pkgs := map[string]*PackageInfo{}
-	for _, f := range tree.Corpus.Files {
+	for p, f := range tree.Files() {
 		ss, _ := f.Result.([]pkgSighting)
 		if len(ss) == 0 {
 			continue
 		}
-		svc := tree.Inventory.ServiceOf(f.Path)
+		svc := p.ServiceOf(f)
 		if !filter.Keep(svc) {
 			continue
 		}
@@ -92,16 +95,16 @@ func Packages(ctx context.Context, fsys fs.FS, opt TreeOptions, qs []*query.Quer
 			if uses[k] == nil {
 				uses[k] = map[string]svcUse{}
 			}
-			u, seen := uses[k][svc.Key]
+			u, seen := uses[k][svc.ID]
 			if !seen || closer(s.depth, u.depth) {
-				uses[k][svc.Key] = svcUse{name: svc.Name, depth: s.depth}
+				uses[k][svc.ID] = svcUse{name: svc.Name, depth: s.depth}
 			}
 		}
 	}
 	services := map[string]map[string]bool{}
 	for k, m := range uses {
-		v := VersionInfo{Version: k.version, Names: []string{}}
-		for key, u := range m {
+		v := VersionInfo{Version: k.version, Names: []string{}, IDs: []string{}}
+		for id, u := range m {
 			v.Services++
 			switch {
 			case u.depth == 1:
@@ -112,12 +115,14 @@ func Packages(ctx context.Context, fsys fs.FS, opt TreeOptions, qs []*query.Quer
 				v.Present++
 			}
 			v.Names = append(v.Names, u.name)
+			v.IDs = append(v.IDs, id)
 			if services[k.id] == nil {
 				services[k.id] = map[string]bool{}
 			}
-			services[k.id][key] = true
+			services[k.id][id] = true
 		}
 		slices.Sort(v.Names)
+		slices.Sort(v.IDs)
 		p := pkgs[k.id]
 		p.Versions = append(p.Versions, v)
 	}

@@ -51,7 +51,7 @@ func TestPrefilterSameAnswers(t *testing.T) {
 					parsed = append(parsed, q)
 				}
 				answer := func(noPrefilter bool) (string, *Result) {
-					res, err := Run(context.Background(), os.DirFS(dir), Options{Queries: parsed, NoPrefilter: noPrefilter})
+					res, err := Run(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, Options{Queries: parsed, NoPrefilter: noPrefilter})
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -1,12 +1,14 @@
 package impact
 
 import (
+	"cmp"
 	"context"
-	"io/fs"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/sbomx/sbomx/pkg/corpus"
+	"github.com/sbomx/sbomx/pkg/inventory"
 )
 
 // ServicesResult is the inventory as sbomx sees it ("sbomx services").
@@ -24,7 +26,9 @@ type ServicesResult struct {
 
 // ServiceInfo is one service of the inventory.
 type ServiceInfo struct {
-	Name              string   `json:"name"`
+	Name string `json:"name"`
+	// ID tells apart services that share a name (see inventory.Service.ID).
+	ID                string   `json:"service_id"`
 	NameSource        string   `json:"name_source"`
 	Owner             *string  `json:"owner"`
 	Owners            []string `json:"owners"`
@@ -45,64 +49,77 @@ type ServiceInfo struct {
 
 // Services lists every service under the tree, with where its owner and
 // product came from.
-func Services(ctx context.Context, fsys fs.FS, opt TreeOptions, filter Filter) (*ServicesResult, error) {
-	tree, err := LoadTree(ctx, fsys, opt, nil)
+func Services(ctx context.Context, roots []Root, opt TreeOptions, filter Filter) (*ServicesResult, error) {
+	tree, err := LoadTree(ctx, roots, opt, nil)
 	if err != nil {
+		return nil, err
+	}
+	if err := tree.checkFilter(ctx, opt, filter); err != nil {
 		return nil, err
 	}
 	res := &ServicesResult{SchemaVersion: SchemaVersion, Services: []ServiceInfo{}, Unowned: []string{}, Unclaimed: []string{}, Coverage: coverage(tree)}
 	if !filter.Empty() {
 		res.Filter = &filter
 	}
-	info := map[string]*corpus.SBOMInfo{}
-	for _, f := range tree.Corpus.Files {
+	info := map[string]*corpus.SBOMInfo{} // by path as shown
+	for p, f := range tree.Files() {
 		if f.SBOM != nil {
-			info[f.Path] = f.SBOM
+			info[p.Shown(f)] = f.SBOM
 		}
 	}
-	for _, svc := range tree.Inventory.Services {
-		if !filter.Keep(svc) {
-			continue
-		}
-		s := ServiceInfo{
-			Name: svc.Name, NameSource: svc.NameSource, Owners: svc.Owners,
-			Domain: svc.Domain, Lifecycle: svc.Lifecycle, Contact: svc.Contact,
-			SBOMs: svc.SBOMs, RootNames: svc.RootNames, Formats: []string{},
-		}
-		if s.RootNames == nil {
-			s.RootNames = []string{}
-		}
-		if svc.Owner != "" {
-			s.Owner = &svc.Owner
-		}
-		if svc.OwnerSource != "" {
-			s.OwnerSource = &svc.OwnerSource
-		}
-		if svc.Product != "" {
-			s.Product, s.ProductSource = &svc.Product, &svc.ProductSource
-		}
-		withPURL := 0
-		for _, f := range svc.SBOMs {
-			in := info[f]
-			s.Components += in.Components
-			withPURL += in.Components - in.WithoutPURL
-			s.HasDependencyData = s.HasDependencyData || in.HasDependencyData
-			format := string(in.Format) + " " + in.SpecVersion
-			if !slices.Contains(s.Formats, format) {
-				s.Formats = append(s.Formats, format)
-			}
-			if !svc.Claimed {
-				res.Unclaimed = append(res.Unclaimed, f)
+	for _, p := range tree.Parts {
+		for _, svc := range p.Inventory.Services {
+			if filter.Keep(svc) {
+				res.add(svc, info)
 			}
 		}
-		if s.Components > 0 {
-			s.PURLCoverage = math.Round(1000*float64(withPURL)/float64(s.Components)) / 1000
-		}
-		if svc.Owner == "" {
-			res.Unowned = append(res.Unowned, svc.Name)
-		}
-		res.Services = append(res.Services, s)
 	}
+	slices.SortFunc(res.Services, func(a, b ServiceInfo) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	slices.Sort(res.Unowned)
 	slices.Sort(res.Unclaimed)
 	return res, nil
+}
+
+// add lists one service; info describes its SBOMs, by path as shown.
+func (res *ServicesResult) add(svc *inventory.Service, info map[string]*corpus.SBOMInfo) {
+	s := ServiceInfo{
+		Name: svc.Name, ID: svc.ID, NameSource: svc.NameSource, Owners: svc.Owners,
+		Domain: svc.Domain, Lifecycle: svc.Lifecycle, Contact: svc.Contact,
+		SBOMs: svc.SBOMs, RootNames: svc.RootNames, Formats: []string{},
+	}
+	if s.RootNames == nil {
+		s.RootNames = []string{}
+	}
+	if svc.Owner != "" {
+		s.Owner = &svc.Owner
+	}
+	if svc.OwnerSource != "" {
+		s.OwnerSource = &svc.OwnerSource
+	}
+	if svc.Product != "" {
+		s.Product, s.ProductSource = &svc.Product, &svc.ProductSource
+	}
+	withPURL := 0
+	for _, f := range svc.SBOMs {
+		in := info[f]
+		s.Components += in.Components
+		withPURL += in.Components - in.WithoutPURL
+		s.HasDependencyData = s.HasDependencyData || in.HasDependencyData
+		format := string(in.Format) + " " + in.SpecVersion
+		if !slices.Contains(s.Formats, format) {
+			s.Formats = append(s.Formats, format)
+		}
+		if !svc.Claimed {
+			res.Unclaimed = append(res.Unclaimed, f)
+		}
+	}
+	if s.Components > 0 {
+		s.PURLCoverage = math.Round(1000*float64(withPURL)/float64(s.Components)) / 1000
+	}
+	if svc.Owner == "" {
+		res.Unowned = append(res.Unowned, svc.Name)
+	}
+	res.Services = append(res.Services, s)
 }

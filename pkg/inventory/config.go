@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sbomx/sbomx/pkg/internal/suggest"
 	"github.com/sbomx/sbomx/pkg/internal/yamlx"
 )
 
@@ -36,7 +37,17 @@ type Config struct {
 	Inventory []string `yaml:"inventory"`
 	// Precedence reorders the ownership sources; sources left out are not used.
 	Precedence []string `yaml:"precedence"`
+	// LayoutFrom says where Layout came from when it was not File
+	// ("--layout"), for owner and product sources.
+	LayoutFrom string `yaml:"-"`
+	// Warnings are problems that leave the configuration usable: keys sbomx
+	// does not know (a typo such as "layot" would otherwise be ignored in
+	// silence).
+	Warnings []Warning `yaml:"-"`
 }
+
+// configKeys are the keys .sbomx.yaml may have, in the order documented.
+var configKeys = []string{"layout", "inventory", "precedence"}
 
 // ParseConfig reads .sbomx.yaml.
 func ParseConfig(file string, data []byte) (Config, error) {
@@ -59,6 +70,7 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	if err := docs[0].Decode(&raw); err != nil {
 		return cfg, err
 	}
+	cfg.Warnings = unknownKeys(file, docs[0].Keys())
 	cfg.Layout = strings.Trim(strings.TrimSpace(raw.Layout), "/")
 	switch v := raw.Inventory.(type) {
 	case nil:
@@ -80,10 +92,27 @@ func ParseConfig(file string, data []byte) (Config, error) {
 			cfg.Precedence = append(cfg.Precedence, s)
 		}
 	}
-	if err := checkLayout(cfg.Layout); err != nil {
+	if err := CheckLayout(cfg.Layout); err != nil {
 		return cfg, err
 	}
 	return cfg, nil
+}
+
+// unknownKeys warns about each key that is not one of configKeys,
+// suggesting the key it is likely a typo of.
+func unknownKeys(file string, keys []yamlx.Key) []Warning {
+	var out []Warning
+	for _, k := range keys {
+		if slices.Contains(configKeys, k.Name) {
+			continue
+		}
+		msg := fmt.Sprintf("unknown key %q, ignored (known: %s", k.Name, strings.Join(configKeys, ", "))
+		if near, ok := suggest.Near(k.Name, configKeys); ok {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		out = append(out, Warning{File: file, Line: k.Line, Message: msg + ")"})
+	}
+	return out
 }
 
 func (c *Config) precedence() []string {
@@ -93,7 +122,8 @@ func (c *Config) precedence() []string {
 	return DefaultPrecedence
 }
 
-func checkLayout(layout string) error {
+// CheckLayout reports what is wrong with a layout such as "{product}/{service}".
+func CheckLayout(layout string) error {
 	if layout == "" {
 		return nil
 	}

@@ -139,3 +139,24 @@ func TestParseConfigSecondDocumentLine(t *testing.T) {
 		t.Errorf("LineError.Line = %d, want 2 (the second document's --- marker)", le.Line)
 	}
 }
+
+// TestParseConfigUnknownKeys: a typo such as "layot" would otherwise be
+// ignored in silence; the rest of the configuration is still used.
+func TestParseConfigUnknownKeys(t *testing.T) {
+	data := "# tree configuration\nlayot: '{product}/{service}'\ninventory: owners.csv\nLayout: x\nowners: [a]\n"
+	cfg, err := inventory.ParseConfig(".sbomx.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []inventory.Warning{
+		{File: ".sbomx.yaml", Line: 2, Message: `unknown key "layot", ignored (known: layout, inventory, precedence; did you mean "layout"?)`},
+		{File: ".sbomx.yaml", Line: 4, Message: `unknown key "Layout", ignored (known: layout, inventory, precedence; did you mean "layout"?)`},
+		{File: ".sbomx.yaml", Line: 5, Message: `unknown key "owners", ignored (known: layout, inventory, precedence)`},
+	}
+	if diff := cmp.Diff(want, cfg.Warnings); diff != "" {
+		t.Errorf("Warnings (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"owners.csv"}, cfg.Inventory); diff != "" || cfg.Layout != "" {
+		t.Errorf("the known keys must still be read: Inventory %q, Layout %q", cfg.Inventory, cfg.Layout)
+	}
+}

@@ -61,9 +61,9 @@ func TestCheckLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.layout, func(t *testing.T) {
-			err := checkLayout(tt.layout)
+			err := CheckLayout(tt.layout)
 			if (err != nil) != tt.wantErr {
-				t.Errorf("checkLayout(%q) = %v, want error: %v", tt.layout, err, tt.wantErr)
+				t.Errorf("CheckLayout(%q) = %v, want error: %v", tt.layout, err, tt.wantErr)
 			}
 		})
 	}

@@ -39,10 +39,14 @@ import (
 
 // SBOM is what Resolve needs to know of one SBOM file.
 type SBOM struct {
-	Path      string // slash-separated, relative to the tree root
-	RootName  string
+	Path      string // slash-separated, relative to the tree's top
+	RootName  string // the root component's name, without its group
 	RootGroup string
-	Meta      model.Meta
+	// RootDisplayName is the root as people read it, with its npm scope or
+	// Maven group (@acme/web, com.acme:ledger), for Service.RootNames;
+	// RootName when empty.
+	RootDisplayName string
+	Meta            model.Meta
 }
 
 // File is an ownership file's content.
@@ -60,14 +64,24 @@ type Input struct {
 	// Inventories are inventory files (--inventory, .sbomx.yaml inventory).
 	Inventories []File
 	Config      Config
+	// Display turns a path relative to the tree's top into the path
+	// printed (Service.SBOMs, sources, warnings); nil prints it as it is.
+	// Matching (CODEOWNERS, layouts, globs) always uses the tree's paths.
+	Display func(string) string
 }
 
 // Service is one service and the SBOMs that describe it.
 type Service struct {
-	Key           string // unique; two services may share a Name
+	Key string // unique; two services may share a Name
+	// ID tells services apart for people and scripts: the service's folder
+	// as printed (the layout's service folder, or its first SBOM's), with
+	// "#name" when the folder's name is not the service's ("tools#alpha",
+	// "shop/web/dist#web-frontend"); the name alone for a service at the top.
+	// Unique in an inventory.
+	ID            string
 	Name          string
 	NameSource    string // "inventory", "catalog-info.yaml", "layout", "folder", "root component", "file name"
-	Dir           string // folder of its (first) SBOM
+	Dir           string // folder of its (first) SBOM, relative to the tree's top
 	Owner         string // primary owner, "" when unknown
 	Owners        []string
 	OwnerSource   string // which file and rule gave the owner
@@ -76,8 +90,8 @@ type Service struct {
 	Domain        string
 	Lifecycle     string
 	Contact       string
-	SBOMs         []string
-	RootNames     []string
+	SBOMs         []string // as printed (Input.Display)
+	RootNames     []string // as the SBOMs write them, with scope or group
 	// Claimed reports that an inventory row or a catalog entry names this
 	// service (as opposed to a folder, layout or root-name guess).
 	Claimed bool
@@ -97,7 +111,8 @@ type Inventory struct {
 	byFile   map[string]*Service
 }
 
-// ServiceOf returns the service an SBOM file belongs to.
+// ServiceOf returns the service an SBOM file belongs to (by its Path in
+// Input.SBOMs).
 func (inv *Inventory) ServiceOf(file string) *Service { return inv.byFile[file] }
 
 // IsOwnershipFile reports whether Resolve wants the content of a tree file.
@@ -152,7 +167,7 @@ type resolver struct {
 	co          *Codeowners
 	rowsUsed    map[*Row]bool
 	metaOf      map[string]model.Meta
-	layoutCfg   string
+	show        func(string) string // Input.Display, or the identity
 }
 
 // Resolve assigns every SBOM to a service and finds its owner and product.
@@ -168,12 +183,20 @@ func Resolve(in Input) *Inventory {
 		leanix:      map[string]*LeanIX{},
 		rowsUsed:    map[*Row]bool{},
 		metaOf:      map[string]model.Meta{},
+		show:        in.Display,
+	}
+	if r.show == nil {
+		r.show = func(p string) string { return p }
 	}
 	r.readSources()
 	services := r.identify()
 	for _, svc := range services {
 		slices.Sort(svc.RootNames)
 		r.resolveOwner(svc)
+		// Resolving matched the tree's paths; from here on they are shown.
+		for i, f := range svc.SBOMs {
+			svc.SBOMs[i] = r.show(f)
+		}
 		r.inv.Services = append(r.inv.Services, svc)
 	}
 	slices.SortFunc(r.inv.Services, func(a, b *Service) int {
@@ -241,7 +264,7 @@ func (r *resolver) readSources() {
 		case strings.HasPrefix(base, "catalog-info."):
 			ents, errs := parsed[name].entities, parsed[name].errs
 			for _, err := range errs {
-				r.warn(warningOf(name, err))
+				r.warn(warningOf(r.show(name), err))
 			}
 			for _, e := range ents {
 				ce := &catalogEntity{Entity: e, file: name, dir: path.Dir(name)}
@@ -276,9 +299,9 @@ func (r *resolver) readSources() {
 			}
 		case strings.HasPrefix(base, "leanix."):
 			dir := path.Dir(name)
-			l, err := ParseLeanIX(name, path.Base(dir), data)
+			l, err := ParseLeanIX(r.show(name), path.Base(dir), data)
 			if err != nil {
-				r.warn(warningOf(name, err))
+				r.warn(warningOf(r.show(name), err))
 				continue
 			}
 			r.leanix[dir] = l
@@ -287,9 +310,9 @@ func (r *resolver) readSources() {
 	for _, name := range []string{".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"} {
 		if data, ok := r.in.Files[name]; ok {
 			var errs []error
-			r.co, errs = ParseCodeowners(name, data)
+			r.co, errs = ParseCodeowners(r.show(name), data)
 			for _, err := range errs {
-				r.warn(warningOf(name, err))
+				r.warn(warningOf(r.show(name), err))
 			}
 			break
 		}
@@ -371,6 +394,7 @@ func (r *resolver) identify() []*Service {
 		oneService := dir != "." && !hasSBOMBelow[dir] && (len(group) <= 2 || sameRoot(group))
 		for _, s := range group {
 			var key, name, source string
+			folder := dir
 			claimed := false
 			_, layoutSvc, layoutDir, layoutOK := applyLayout(r.in.Config.Layout, dir)
 			if row := r.rowFor(s.Path); row != nil && row.Service != "" {
@@ -378,7 +402,7 @@ func (r *resolver) identify() []*Service {
 			} else if c, _ := r.componentFor(s.Path); c != nil && c.Name != "" {
 				key, name, source, claimed = "name:"+c.Name, c.Name, "catalog-info.yaml", true
 			} else if layoutOK && layoutSvc != "" {
-				key, name, source = "dir:"+layoutDir, layoutSvc, "layout"
+				key, name, source, folder = "dir:"+layoutDir, layoutSvc, "layout", layoutDir
 			} else if oneService {
 				key, name, source = "dir:"+dir, path.Base(dir), "folder"
 			} else if s.RootName != "" {
@@ -390,14 +414,14 @@ func (r *resolver) identify() []*Service {
 			}
 			svc := services[key]
 			if svc == nil {
-				svc = &Service{Key: key, Name: name, NameSource: source, Dir: dir, Owners: []string{}}
+				svc = &Service{Key: key, ID: r.serviceID(folder, name), Name: name, NameSource: source, Dir: dir, Owners: []string{}}
 				services[key] = svc
 				order = append(order, key)
 			}
 			svc.Claimed = svc.Claimed || claimed
 			svc.SBOMs = append(svc.SBOMs, s.Path)
-			if s.RootName != "" && !slices.Contains(svc.RootNames, s.RootName) {
-				svc.RootNames = append(svc.RootNames, s.RootName)
+			if root := cmp.Or(s.RootDisplayName, s.RootName); root != "" && !slices.Contains(svc.RootNames, root) {
+				svc.RootNames = append(svc.RootNames, root)
 			}
 			r.inv.byFile[s.Path] = svc
 		}
@@ -407,7 +431,38 @@ func (r *resolver) identify() []*Service {
 		slices.Sort(services[k].SBOMs)
 		out = append(out, services[k])
 	}
+	byKey := slices.Clone(out)
+	slices.SortFunc(byKey, func(a, b *Service) int { return strings.Compare(a.Key, b.Key) })
+	UniqueIDs(byKey)
 	return out
+}
+
+// serviceID is the ID of a service named name whose folder (from the
+// tree's top) is folder; see Service.ID.
+func (r *resolver) serviceID(folder, name string) string {
+	shown := r.show(folder)
+	switch {
+	case shown == ".":
+		return name
+	case path.Base(shown) == name:
+		return shown
+	}
+	return shown + "#" + name
+}
+
+// UniqueIDs makes the services' IDs unique by numbering the later of two
+// alike ("api~2"): two services named alike in one folder (one from an
+// inventory row, one from the folder, say), or, across inventories, two
+// single SBOM files of one folder read as two trees. Resolve calls it in
+// key order, so that the numbers do not depend on map order.
+func UniqueIDs(services []*Service) {
+	seen := map[string]int{}
+	for _, svc := range services {
+		seen[svc.ID]++
+		if n := seen[svc.ID]; n > 1 {
+			svc.ID = fmt.Sprintf("%s~%d", svc.ID, n)
+		}
+	}
 }
 
 // facts gathers what each source says about a service.
@@ -468,7 +523,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 			if e := r.systemInDir[dir]; e != nil {
 				f[SourceBackstage] = &ownerFact{
 					product:      e.Name,
-					productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", e.file, e.Line, e.Name),
+					productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", r.show(e.file), e.Line, e.Name),
 					domain:       EntityName(e.Domain),
 				}
 			}
@@ -496,7 +551,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	}
 	// Layout: the {product} segment.
 	if p, _, _, ok := applyLayout(r.in.Config.Layout, svc.Dir); ok && p != "" {
-		f[SourceLayout] = &ownerFact{product: p, productWhere: fmt.Sprintf("layout: %s (%s)", cmp.Or(r.in.Config.File, ConfigFile), r.in.Config.Layout)}
+		f[SourceLayout] = &ownerFact{product: p, productWhere: fmt.Sprintf("layout: %s (%s)", cmp.Or(r.in.Config.LayoutFrom, r.in.Config.File, ConfigFile), r.in.Config.Layout)}
 	}
 	// CODEOWNERS, for the service's SBOM paths.
 	for _, file := range svc.SBOMs {
@@ -520,7 +575,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	// The SBOMs' own metadata.
 	for _, file := range svc.SBOMs {
 		if o, field := metaOwner(r.metaOf[file]); o != "" {
-			f[SourceSBOM] = &ownerFact{owners: []string{o}, ownerWhere: fmt.Sprintf("sbom: %s (%s)", file, field)}
+			f[SourceSBOM] = &ownerFact{owners: []string{o}, ownerWhere: fmt.Sprintf("sbom: %s (%s)", r.show(file), field)}
 			break
 		}
 	}
@@ -541,7 +596,7 @@ func (r *resolver) rowFact(row *Row) *ownerFact {
 
 func (r *resolver) componentFact(c *catalogEntity, how string) *ownerFact {
 	f := &ownerFact{life: c.Lifecycle}
-	at := fmt.Sprintf("%s:%d", c.file, c.Line)
+	at := fmt.Sprintf("%s:%d", r.show(c.file), c.Line)
 	if o := TeamID(c.Owner); o != "" {
 		f.owners = []string{o}
 		f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s (Component %s spec.owner; %s)", at, c.Name, how)
@@ -554,7 +609,7 @@ func (r *resolver) componentFact(c *catalogEntity, how string) *ownerFact {
 			if len(f.owners) == 0 {
 				if o := TeamID(s.Owner); o != "" {
 					f.owners = []string{o}
-					f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s:%d (System %s spec.owner)", s.file, s.Line, s.Name)
+					f.ownerWhere = fmt.Sprintf("catalog-info.yaml: %s:%d (System %s spec.owner)", r.show(s.file), s.Line, s.Name)
 				}
 			}
 		}
@@ -599,23 +654,19 @@ func (r *resolver) resolveOwner(svc *Service) {
 }
 
 // metaOwner picks an owner from SBOM metadata: an owner property, then the
-// supplier, the manufacturer, the first author.
+// described component's supplier, manufacturer, first author. field names
+// where it was written. The decoders leave out what names the SBOM's own
+// authors and tools (see model.Meta).
 func metaOwner(m model.Meta) (owner, field string) {
 	for _, p := range m.Properties {
 		n := strings.ToLower(p.Name)
 		if (n == "owner" || strings.HasSuffix(n, ":owner")) && TeamID(p.Value) != "" {
-			return TeamID(p.Value), "property " + p.Name
+			return TeamID(p.Value), cmp.Or(p.Field, "property") + " " + p.Name
 		}
 	}
-	if o := TeamID(m.Supplier); o != "" {
-		return o, "supplier"
-	}
-	if o := TeamID(m.Manufacturer); o != "" {
-		return o, "manufacturer"
-	}
-	for _, a := range m.Authors {
-		if o := TeamID(a); o != "" {
-			return o, "author"
+	for _, p := range append([]model.Party{m.Supplier, m.Manufacturer}, m.Authors...) {
+		if o := TeamID(p.Name); o != "" {
+			return o, p.Field
 		}
 	}
 	return "", ""

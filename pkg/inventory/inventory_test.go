@@ -49,21 +49,21 @@ func testTree() ([]inventory.SBOM, map[string][]byte) {
 		// The catalog names the service and wins over CODEOWNERS (/shop/)
 		// and metadata.
 		{Path: "shop/web/sbom.cdx.json", RootName: "@acme/web", Meta: model.Meta{
-			Supplier: "Organization: team-other (other@acme.example)",
+			Supplier: model.Party{Name: "Organization: team-other (other@acme.example)", Field: "metadata.component.supplier"},
 		}},
 		// Metadata only: an owner property wins over the supplier.
 		{Path: "payments/fraud/sbom.cdx.json", RootName: "fraud-scorer", Meta: model.Meta{
-			Supplier:   "Organization: team-other",
-			Properties: []model.Property{{Name: "build", Value: "1"}, {Name: "acme:owner", Value: "team-fraud"}},
+			Supplier:   model.Party{Name: "Organization: team-other", Field: "metadata.component.supplier"},
+			Properties: []model.Property{{Name: "build", Value: "1"}, {Name: "acme:owner", Value: "team-fraud", Field: "metadata.component.properties"}},
 		}},
 		{Path: "payments/ledger/sbom.spdx.json", RootName: "ledger", Meta: model.Meta{
-			Supplier: "Organization: team-fraud (fraud@acme.example)",
-			Authors:  []string{"Person: Jane Doe"},
+			Supplier: model.Party{Name: "Organization: team-fraud (fraud@acme.example)", Field: "described package's supplier"},
+			Authors:  []model.Party{{Name: "Person: Jane Doe", Field: "described package's originator"}},
 		}},
 		// A CODEOWNERS rule without owners.
 		{Path: "payments/orphan/sbom.cdx.json", RootName: "orphan"},
 		// No owner anywhere.
-		{Path: "misc/unowned/sbom.cdx.json", RootName: "unowned", Meta: model.Meta{Supplier: "NOASSERTION"}},
+		{Path: "misc/unowned/sbom.cdx.json", RootName: "unowned", Meta: model.Meta{Supplier: model.Party{Name: "NOASSERTION", Field: "metadata.component.supplier"}}},
 		// A broken catalog next to the SBOM.
 		{Path: "misc/broken/sbom.cdx.json", RootName: "broken"},
 		// A flat folder with three different roots.
@@ -91,62 +91,62 @@ func TestResolve(t *testing.T) {
 
 	want := []*inventory.Service{
 		{
-			Key: "root:tools:alpha", Name: "alpha", NameSource: "root component", Dir: "tools",
+			Key: "root:tools:alpha", ID: "tools#alpha", Name: "alpha", NameSource: "root component", Dir: "tools",
 			SBOMs: []string{"tools/a.cdx.json"}, RootNames: []string{"alpha"},
 		},
 		{
-			Key: "dir:shop/api", Name: "api", NameSource: "folder", Dir: "shop/api",
+			Key: "dir:shop/api", ID: "shop/api", Name: "api", NameSource: "folder", Dir: "shop/api",
 			Owner: "team-shop", Owners: []string{"team-shop"},
 			SBOMs:     []string{"shop/api/container.cdx.json", "shop/api/sbom.cdx.json"},
 			RootNames: []string{"acme/api-image", "github.com/acme/api"},
 		},
 		{
-			Key: "root:tools:beta", Name: "beta", NameSource: "root component", Dir: "tools",
+			Key: "root:tools:beta", ID: "tools#beta", Name: "beta", NameSource: "root component", Dir: "tools",
 			SBOMs: []string{"tools/b.cdx.json"}, RootNames: []string{"github.com/acme-corp/beta"},
 		},
 		{
-			Key: "dir:misc/broken", Name: "broken", NameSource: "folder", Dir: "misc/broken",
+			Key: "dir:misc/broken", ID: "misc/broken", Name: "broken", NameSource: "folder", Dir: "misc/broken",
 			SBOMs: []string{"misc/broken/sbom.cdx.json"}, RootNames: []string{"broken"},
 		},
 		{
-			Key: "dir:shop/cart", Name: "cart", NameSource: "folder", Dir: "shop/cart",
+			Key: "dir:shop/cart", ID: "shop/cart", Name: "cart", NameSource: "folder", Dir: "shop/cart",
 			Owner: "team-cart", Owners: []string{"team-cart", "team-web"},
 			SBOMs: []string{"shop/cart/sbom.cdx.json"}, RootNames: []string{"cart"},
 		},
 		{
-			Key: "dir:payments/fraud", Name: "fraud", NameSource: "folder", Dir: "payments/fraud",
+			Key: "dir:payments/fraud", ID: "payments/fraud", Name: "fraud", NameSource: "folder", Dir: "payments/fraud",
 			Owner: "team-fraud", Owners: []string{"team-fraud"}, Product: "payments",
 			SBOMs: []string{"payments/fraud/sbom.cdx.json"}, RootNames: []string{"fraud-scorer"},
 		},
 		{
-			Key: "root:tools:gamma", Name: "gamma", NameSource: "root component", Dir: "tools",
+			Key: "root:tools:gamma", ID: "tools#gamma", Name: "gamma", NameSource: "root component", Dir: "tools",
 			SBOMs: []string{"tools/c.spdx.json"}, RootNames: []string{"gamma"},
 		},
 		{
-			Key: "dir:payments/ledger", Name: "ledger", NameSource: "folder", Dir: "payments/ledger",
+			Key: "dir:payments/ledger", ID: "payments/ledger", Name: "ledger", NameSource: "folder", Dir: "payments/ledger",
 			Owner: "team-fraud", Owners: []string{"team-fraud"}, Product: "payments",
 			SBOMs: []string{"payments/ledger/sbom.spdx.json"}, RootNames: []string{"ledger"},
 		},
 		{
-			Key: "file:lonely.spdx.json", Name: "lonely", NameSource: "file name", Dir: ".",
+			Key: "file:lonely.spdx.json", ID: "lonely", Name: "lonely", NameSource: "file name", Dir: ".",
 			SBOMs: []string{"lonely.spdx.json"},
 		},
 		{
-			Key: "dir:payments/orphan", Name: "orphan", NameSource: "folder", Dir: "payments/orphan",
+			Key: "dir:payments/orphan", ID: "payments/orphan", Name: "orphan", NameSource: "folder", Dir: "payments/orphan",
 			Product: "payments",
 			SBOMs:   []string{"payments/orphan/sbom.cdx.json"}, RootNames: []string{"orphan"},
 		},
 		{
-			Key: "name:storefront-web", Name: "storefront-web", NameSource: "catalog-info.yaml", Dir: "shop/web",
+			Key: "name:storefront-web", ID: "shop/web#storefront-web", Name: "storefront-web", NameSource: "catalog-info.yaml", Dir: "shop/web",
 			Owner: "team-web", Owners: []string{"team-web"}, Product: "shop", Lifecycle: "production",
 			SBOMs: []string{"shop/web/sbom.cdx.json"}, RootNames: []string{"@acme/web"}, Claimed: true,
 		},
 		{
-			Key: "dir:misc/unowned", Name: "unowned", NameSource: "folder", Dir: "misc/unowned",
+			Key: "dir:misc/unowned", ID: "misc/unowned", Name: "unowned", NameSource: "folder", Dir: "misc/unowned",
 			SBOMs: []string{"misc/unowned/sbom.cdx.json"}, RootNames: []string{"unowned"},
 		},
 		{
-			Key: "root:.:x", Name: "x", NameSource: "root component", Dir: ".",
+			Key: "root:.:x", ID: "x", Name: "x", NameSource: "root component", Dir: ".",
 			SBOMs:     []string{"x-npm.cdx.json", "x.cdx.json"},
 			RootNames: []string{"@acme/x", "github.com/acme-corp/x"},
 		},
@@ -231,10 +231,13 @@ func checkMentions(t *testing.T, field, got string, want []string) {
 
 func TestResolveOwnerPrecedence(t *testing.T) {
 	meta := model.Meta{
-		Supplier:     "Organization: team-supplier (s@acme.example)",
-		Manufacturer: "team-manufacturer",
-		Authors:      []string{"NOASSERTION", "Person: Jane Doe (jane@acme.example)"},
-		Properties:   []model.Property{{Name: "acme:owner", Value: "team-property"}},
+		Supplier:     model.Party{Name: "Organization: team-supplier (s@acme.example)", Field: "metadata.component.supplier"},
+		Manufacturer: model.Party{Name: "team-manufacturer", Field: "metadata.component.manufacturer"},
+		Authors: []model.Party{
+			{Name: "NOASSERTION", Field: "metadata.component.authors"},
+			{Name: "Person: Jane Doe (jane@acme.example)", Field: "metadata.component.authors"},
+		},
+		Properties: []model.Property{{Name: "acme:owner", Value: "team-property", Field: "metadata.component.properties"}},
 	}
 	catalog := []byte("kind: Component\nmetadata:\n  name: svc\nspec:\n  owner: team-catalog\n")
 	codeowners := []byte("/p/svc/ @acme/team-codeowners\n")
@@ -249,10 +252,10 @@ func TestResolveOwnerPrecedence(t *testing.T) {
 		{"catalog in an ancestor", meta, map[string][]byte{"p/catalog-info.yaml": catalog, ".github/CODEOWNERS": codeowners}, "team-catalog", "catalog-info.yaml: p/catalog-info.yaml"},
 		{"then CODEOWNERS", meta, map[string][]byte{".github/CODEOWNERS": codeowners}, "team-codeowners", "CODEOWNERS: .github/CODEOWNERS:1"},
 		{"then docs/CODEOWNERS", meta, map[string][]byte{"docs/CODEOWNERS": codeowners}, "team-codeowners", "CODEOWNERS: docs/CODEOWNERS:1"},
-		{"then owner property", meta, nil, "team-property", "sbom: p/svc/sbom.cdx.json (property acme:owner)"},
-		{"then supplier", model.Meta{Supplier: meta.Supplier, Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-supplier", "sbom: p/svc/sbom.cdx.json (supplier)"},
-		{"then manufacturer", model.Meta{Supplier: "NOASSERTION", Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-manufacturer", "sbom: p/svc/sbom.cdx.json (manufacturer)"},
-		{"then first author", model.Meta{Authors: meta.Authors}, nil, "Jane Doe", "sbom: p/svc/sbom.cdx.json (author)"},
+		{"then owner property", meta, nil, "team-property", "sbom: p/svc/sbom.cdx.json (metadata.component.properties acme:owner)"},
+		{"then supplier", model.Meta{Supplier: meta.Supplier, Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-supplier", "sbom: p/svc/sbom.cdx.json (metadata.component.supplier)"},
+		{"then manufacturer", model.Meta{Supplier: model.Party{Name: "NOASSERTION"}, Manufacturer: meta.Manufacturer, Authors: meta.Authors}, nil, "team-manufacturer", "sbom: p/svc/sbom.cdx.json (metadata.component.manufacturer)"},
+		{"then first author", model.Meta{Authors: meta.Authors}, nil, "Jane Doe", "sbom: p/svc/sbom.cdx.json (metadata.component.authors)"},
 		{"nothing", model.Meta{}, nil, "", ""},
 		{"catalog without owner falls through", model.Meta{}, map[string][]byte{"p/svc/catalog-info.yaml": []byte("kind: Component\nmetadata:\n  name: svc\n")}, "", ""},
 	}
@@ -490,5 +493,50 @@ func TestShortName(t *testing.T) {
 				t.Errorf("ShortName(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestServiceID: a service's ID is its folder as printed, with "#name" when
+// the folder's name is not the service's; unique in the inventory.
+func TestServiceID(t *testing.T) {
+	in := inventory.Input{
+		SBOMs: []inventory.SBOM{
+			{Path: "a/api/sbom.cdx.json"},                        // folder
+			{Path: "b/api/sbom.cdx.json"},                        // folder, same name
+			{Path: "tools/a.cdx.json", RootName: "alpha"},        // root names in a flat folder
+			{Path: "tools/b.cdx.json", RootName: "beta"},         //
+			{Path: "tools/c.cdx.json", RootName: "gamma"},        //
+			{Path: "top.cdx.json", RootName: "github.com/x/top"}, // at the top
+			{Path: "shop/web/dist/app.cdx.json"},                 // claimed by a catalog annotation
+		},
+		Files: map[string][]byte{
+			"shop/web/catalog-info.yaml": []byte("kind: Component\nmetadata:\n  name: web-frontend\n  annotations:\n    sbomx.dev/sbom: dist/*.cdx.json\n"),
+		},
+	}
+	got := map[string]string{} // first SBOM -> ID
+	for _, svc := range inventory.Resolve(in).Services {
+		got[svc.SBOMs[0]] = svc.ID
+	}
+	want := map[string]string{
+		"a/api/sbom.cdx.json":        "a/api",
+		"b/api/sbom.cdx.json":        "b/api",
+		"tools/a.cdx.json":           "tools#alpha",
+		"tools/b.cdx.json":           "tools#beta",
+		"tools/c.cdx.json":           "tools#gamma",
+		"top.cdx.json":               "top",
+		"shop/web/dist/app.cdx.json": "shop/web/dist#web-frontend",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("IDs (-want +got):\n%s", diff)
+	}
+
+	// Printed paths (several --dir): the ID is the folder as printed.
+	in.Display = func(p string) string { return "east/" + p }
+	ids := map[string]string{}
+	for _, svc := range inventory.Resolve(in).Services {
+		ids[svc.SBOMs[0]] = svc.ID
+	}
+	if got := ids["east/a/api/sbom.cdx.json"]; got != "east/a/api" {
+		t.Errorf("ID with a prefix = %q, want east/a/api", got)
 	}
 }

@@ -41,7 +41,7 @@ func precInput(s precSources, precedence []string) inventory.Input {
 	in := inventory.Input{
 		SBOMs: []inventory.SBOM{{
 			Path: "payments/ledger/sbom.cdx.json", RootName: "ledger",
-			Meta: model.Meta{Supplier: "Organization: team-z (z@x)"},
+			Meta: model.Meta{Supplier: model.Party{Name: "Organization: team-z (z@x)", Field: "metadata.component.supplier"}},
 		}},
 		Files:  map[string][]byte{},
 		Config: inventory.Config{Precedence: precedence},
@@ -197,13 +197,13 @@ func TestResolveInventoryRows(t *testing.T) {
 	inv := inventory.Resolve(in)
 	want := []*inventory.Service{
 		{
-			Key: "dir:shop/cart", Name: "cart", NameSource: "folder", Dir: "shop/cart",
+			Key: "dir:shop/cart", ID: "shop/cart", Name: "cart", NameSource: "folder", Dir: "shop/cart",
 			Owner: "team-cart", Owners: []string{"team-cart"},
 			SBOMs: []string{"shop/cart/sbom.cdx.json"}, RootNames: []string{"cart"},
 			Claimed: true,
 		},
 		{
-			Key: "name:payments-core", Name: "payments-core", NameSource: "inventory", Dir: "payments/api",
+			Key: "name:payments-core", ID: "payments/api#payments-core", Name: "payments-core", NameSource: "inventory", Dir: "payments/api",
 			Owner: "team-pay", Owners: []string{"team-pay"},
 			SBOMs:     []string{"payments/api/sbom.cdx.json", "payments/worker/sbom.cdx.json"},
 			RootNames: []string{"github.com/acme/api", "worker"},
@@ -313,7 +313,7 @@ spec:
 	}
 	want := []*inventory.Service{
 		{
-			Key: "name:api-svc", Name: "api-svc", NameSource: "catalog-info.yaml", Dir: "apps/api",
+			Key: "name:api-svc", ID: "apps/api#api-svc", Name: "api-svc", NameSource: "catalog-info.yaml", Dir: "apps/api",
 			Owner: "team-web", Owners: []string{"team-web"}, Contact: "web@acme.example",
 			Product: "storefront", Domain: "commerce",
 			SBOMs: []string{"apps/api/sbom.cdx.json"}, RootNames: []string{"api"},
@@ -322,13 +322,13 @@ spec:
 		{
 			// Below the Component's folder but not claimed by it: it only
 			// inherits the ancestor's owner.
-			Key: "dir:apps/web/dist/sub", Name: "sub", NameSource: "folder", Dir: "apps/web/dist/sub",
+			Key: "dir:apps/web/dist/sub", ID: "apps/web/dist/sub", Name: "sub", NameSource: "folder", Dir: "apps/web/dist/sub",
 			Owner: "team-store", Owners: []string{"team-store"}, Contact: "store@acme.example",
 			Product: "storefront", Domain: "commerce", Lifecycle: "production",
 			SBOMs: []string{"apps/web/dist/sub/deep.cdx.json"}, RootNames: []string{"deep"},
 		},
 		{
-			Key: "name:web-frontend", Name: "web-frontend", NameSource: "catalog-info.yaml", Dir: "apps/web/dist",
+			Key: "name:web-frontend", ID: "apps/web/dist#web-frontend", Name: "web-frontend", NameSource: "catalog-info.yaml", Dir: "apps/web/dist",
 			Owner: "team-store", Owners: []string{"team-store"}, Contact: "store@acme.example",
 			Product: "storefront", Domain: "commerce", Lifecycle: "production",
 			SBOMs:     []string{"apps/web/dist/image.spdx.json", "apps/web/dist/web.cdx.json"},

@@ -68,20 +68,32 @@ type Component struct {
 	Sources []string
 }
 
-// Meta is ownership-relevant metadata found inside an SBOM.
+// Meta is what an SBOM says about who is responsible for the thing it
+// describes, each value with the field it was read from. What the SBOM says
+// about its own making (CycloneDX metadata.authors, metadata.tools,
+// metadata.manufacturer; SPDX creationInfo.creators) is kept apart in
+// Creators and is never an owner: real generators name themselves or their
+// maintainer there (cdxgen writes its author into metadata.authors).
 type Meta struct {
-	Supplier     string   // CycloneDX metadata.supplier / component supplier; SPDX described package supplier
-	Manufacturer string   // CycloneDX metadata.manufacturer / component manufacturer
-	Authors      []string // CycloneDX metadata.authors, component authors/author; SPDX originator
-	Creators     []string // SPDX creationInfo.creators, CycloneDX tools (informational)
-	// Properties are name/value pairs of the root component and metadata
-	// (CycloneDX properties such as "acme:owner").
+	Supplier     Party    // CycloneDX metadata.component.supplier; SPDX described package's supplier
+	Manufacturer Party    // CycloneDX metadata.component.manufacturer
+	Authors      []Party  // CycloneDX metadata.component.authors and .author; SPDX described package's originator
+	Creators     []string // who or what wrote the SBOM: informational only
+	// Properties are name/value pairs of the document and of its root
+	// component (CycloneDX properties such as "acme:owner").
 	Properties []Property
 }
 
-// Property is a CycloneDX-style name/value pair.
+// Party is a person or organisation an SBOM names, and the field naming it
+// ("metadata.component.supplier"), for the owner's source.
+type Party struct {
+	Name, Field string
+}
+
+// Property is a CycloneDX-style name/value pair; Field is where it was
+// written ("metadata.properties", "metadata.component.properties").
 type Property struct {
-	Name, Value string
+	Name, Value, Field string
 }
 
 // DisplayName is the name people expect to read in a path: group:name for

@@ -15,6 +15,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/sbomx/sbomx/pkg/impact"
+	"github.com/sbomx/sbomx/pkg/query"
 )
 
 // JSON writes the result as one indented JSON document.
@@ -64,17 +65,36 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	w = tw
-	header := []any{"Service", "Owner", "Product", "Package", "Version", "Relation", "Path"}
+	// Optional columns go between RELATION and PATH: QUERY when there are
+	// several queries (not when they all come from advisories, which
+	// ADVISORIES names), ADVISORIES when a hit has one.
+	withQuery := len(res.Queries) > 1 && slices.ContainsFunc(res.Queries, func(q *query.Query) bool { return q.Advisory == "" })
 	withAdvisories := slices.ContainsFunc(res.Hits, func(h impact.Hit) bool { return len(h.Advisories) > 0 })
-	if withAdvisories {
-		header = append(header[:6:6], "Advisories", "Path")
+	header := []any{"Service", "Owner", "Product", "Package", "Version", "Relation"}
+	if withQuery {
+		header = append(header, "Query")
 	}
-	t := newTable(w, header...)
+	if withAdvisories {
+		header = append(header, "Advisories")
+	}
+	t := newTable(w, append(header, "Path")...)
+	// row lays out one line: the six first columns, the optional ones, the path.
+	row := func(first []string, queries, advisories, path string) []string {
+		r := first
+		if withQuery {
+			r = append(r, queries)
+		}
+		if withAdvisories {
+			r = append(r, advisories)
+		}
+		return append(r, path)
+	}
+	label := hitLabels(res.Hits)
 	prev := ""
 	inferred, unknownVersion, unknownSource := false, false, false
 	for _, h := range res.Hits {
-		svc, owner, product := h.Service, deref(h.Owner, "unknown"), deref(h.Product, "unknown")
-		if key := svc + "\x00" + owner + "\x00" + product; key == prev {
+		svc, owner, product := label[h.ServiceID], deref(h.Owner, "unknown"), deref(h.Product, "unknown")
+		if key := h.ServiceID; key == prev {
 			svc, owner, product = "", "", ""
 		} else {
 			prev = key
@@ -103,22 +123,15 @@ func ImpactTable(w io.Writer, res *impact.Result) error {
 			version += " (?)"
 			unknownVersion = true
 		}
-		row := []string{svc, owner, product, h.Package.Name, version, rel, path}
-		if withAdvisories {
-			row = []string{svc, owner, product, h.Package.Name, version, rel, dash(strings.Join(h.Advisories, ", ")), path}
-		}
-		if err := t.Append(row); err != nil {
+		first := []string{svc, owner, product, h.Package.Name, version, rel}
+		if err := t.Append(row(first, strings.Join(h.Queries, ", "), dash(strings.Join(h.Advisories, ", ")), path)); err != nil {
 			return err
 		}
 		for _, p := range h.Paths {
 			if strings.Join(p, " > ") == strings.Join(h.Path, " > ") {
 				continue
 			}
-			row := []string{"", "", "", "", "", "", strings.Join(p, " > ")}
-			if withAdvisories {
-				row = append(row[:6:6], "", strings.Join(p, " > "))
-			}
-			if err := t.Append(row); err != nil {
+			if err := t.Append(row(make([]string, 6), "", "", strings.Join(p, " > "))); err != nil {
 				return err
 			}
 		}
@@ -171,6 +184,43 @@ func (t *trimWriter) Flush() {
 	t.line = t.line[:0]
 }
 
+// labels names services for a table by their ID: the name, or, when
+// another service of the table shares the name, "name (ID)" so that the
+// two can be told apart ("api (payments/api)").
+func labels(names map[string]string) map[string]string {
+	count := map[string]int{}
+	for _, name := range names {
+		count[name]++
+	}
+	out := make(map[string]string, len(names))
+	for id, name := range names {
+		out[id] = name
+		if count[name] > 1 {
+			out[id] = fmt.Sprintf("%s (%s)", name, id)
+		}
+	}
+	return out
+}
+
+// hitLabels are the labels of the services hit.
+func hitLabels(hits []impact.Hit) map[string]string {
+	names := map[string]string{}
+	for _, h := range hits {
+		names[h.ServiceID] = h.Service
+	}
+	return labels(names)
+}
+
+// labelled joins the labels of services, by ID, in label order.
+func labelled(ids []string, label map[string]string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = label[id]
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
+}
+
 func deref(s *string, def string) string {
 	if s == nil || *s == "" {
 		return def
@@ -194,8 +244,9 @@ func ByOwnerTable(w io.Writer, res *impact.Result) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	t := newTable(tw, "Owner", "Contact", "Services", "Products", "Packages")
+	label := hitLabels(res.Hits)
 	for _, g := range res.ByOwner {
-		if err := t.Append(deref(g.Owner, "unknown"), dash(g.Contact), strings.Join(g.Services, ", "), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+		if err := t.Append(deref(g.Owner, "unknown"), dash(g.Contact), labelled(g.ServiceIDs, label), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
 			return err
 		}
 	}
@@ -210,8 +261,9 @@ func ByProductTable(w io.Writer, res *impact.Result) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	t := newTable(tw, "Product", "Domain", "Services", "Owners", "Packages")
+	label := hitLabels(res.Hits)
 	for _, g := range res.ByProduct {
-		if err := t.Append(deref(g.Product, "unknown"), dash(g.Domain), strings.Join(g.Services, ", "), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+		if err := t.Append(deref(g.Product, "unknown"), dash(g.Domain), labelled(g.ServiceIDs, label), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
 			return err
 		}
 	}
@@ -226,6 +278,11 @@ func ServicesTable(w io.Writer, res *impact.ServicesResult) error {
 	tw := &trimWriter{w: w}
 	defer tw.Flush()
 	t := newTable(tw, "Service", "Owner", "Product", "Domain", "Sboms", "Components", "Deps", "Purl", "Owner source")
+	ids := map[string]string{}
+	for _, s := range res.Services {
+		ids[s.ID] = s.Name
+	}
+	label := labels(ids)
 	for _, s := range res.Services {
 		deps := "no"
 		if s.HasDependencyData {
@@ -238,7 +295,7 @@ func ServicesTable(w io.Writer, res *impact.ServicesResult) error {
 				src = src[:i]
 			}
 		}
-		if err := t.Append(s.Name, deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
+		if err := t.Append(label[s.ID], deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
 			strings.Join(s.SBOMs, ", "), fmt.Sprint(s.Components), deps, fmt.Sprintf("%.0f%%", 100*s.PURLCoverage), src); err != nil {
 			return err
 		}

@@ -372,3 +372,25 @@ func TestSharedRealCorpus(t *testing.T) {
 	}
 	decodeTree(t, dir, want)
 }
+
+// TestCdxgenAuthorIsNotAnOwner reads a real cdxgen SBOM whose
+// metadata.authors names cdxgen's maintainer: he wrote the generator, not
+// the service, so he is one of the SBOM's creators and never an owner hint.
+func TestCdxgenAuthorIsNotAnOwner(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(realDir, "gradle-java-test-app-cdxgen.cdx.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Meta
+	if m.Supplier != (model.Party{}) || m.Manufacturer != (model.Party{}) || len(m.Authors) > 0 {
+		t.Errorf("owner hints from a document that names none: supplier %+v, manufacturer %+v, authors %+v", m.Supplier, m.Manufacturer, m.Authors)
+	}
+	want := []string{"Prabhu Subramanian", "cdxgen@5.5.6"}
+	if strings.Join(m.Creators, "|") != strings.Join(want, "|") {
+		t.Errorf("Creators = %q, want %q", m.Creators, want)
+	}
+}

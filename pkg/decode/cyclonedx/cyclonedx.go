@@ -3,6 +3,7 @@ package cyclonedx
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -333,7 +334,11 @@ func (c *converter) warn(format string, args ...any) {
 	c.doc.Warnings = append(c.doc.Warnings, fmt.Sprintf(format, args...))
 }
 
-// meta collects ownership hints from the metadata and its component.
+// meta collects what the metadata says about the described component's
+// owner: only metadata.component's supplier, manufacturer and authors, and
+// properties. The document's own authors, tools, supplier and manufacturer
+// say who made the SBOM (cdxgen names its maintainer in metadata.authors),
+// so they go to Creators, never to an owner.
 func meta(md *cdx.Metadata) model.Meta {
 	var m model.Meta
 	if md == nil {
@@ -343,70 +348,77 @@ func meta(md *cdx.Metadata) model.Meta {
 	if root == nil {
 		root = &cdx.Component{}
 	}
-	m.Supplier = firstName(md.Supplier, root.Supplier)
-	m.Manufacturer = firstName(md.Manufacturer, md.Manufacture, root.Manufacturer)
-
+	m.Supplier = party(root.Supplier, "metadata.component.supplier")
+	m.Manufacturer = party(root.Manufacturer, "metadata.component.manufacturer")
 	var authors strset
-	for _, list := range []*[]cdx.OrganizationalContact{md.Authors, root.Authors} {
-		if list == nil {
-			continue
-		}
-		for _, a := range *list {
-			if name := strings.TrimSpace(a.Name); name != "" {
-				authors.add(name)
-			} else {
-				authors.add(a.Email)
+	if root.Authors != nil {
+		for _, a := range *root.Authors {
+			if authors.add(cmp.Or(strings.TrimSpace(a.Name), a.Email)) {
+				m.Authors = append(m.Authors, model.Party{Name: authors.last(), Field: "metadata.component.authors"})
 			}
 		}
 	}
-	authors.add(root.Author)
-	m.Authors = authors.list
-
-	var creators strset
-	if t := md.Tools; t != nil {
-		if t.Tools != nil {
-			for _, tool := range *t.Tools {
-				creators.add(nameAt(tool.Name, tool.Version))
-			}
-		}
-		if t.Components != nil {
-			for _, tc := range *t.Components {
-				creators.add(nameAt(tc.Name, tc.Version))
-			}
-		}
-		if t.Services != nil {
-			for _, ts := range *t.Services {
-				creators.add(nameAt(ts.Name, ts.Version))
-			}
-		}
+	if authors.add(root.Author) {
+		m.Authors = append(m.Authors, model.Party{Name: authors.last(), Field: "metadata.component.author"})
 	}
-	m.Creators = creators.list
-
-	for _, props := range []*[]cdx.Property{md.Properties, root.Properties} {
-		if props == nil {
+	m.Creators = creators(md)
+	for _, props := range []struct {
+		list  *[]cdx.Property
+		field string
+	}{{md.Properties, "metadata.properties"}, {root.Properties, "metadata.component.properties"}} {
+		if props.list == nil {
 			continue
 		}
-		for _, p := range *props {
+		for _, p := range *props.list {
 			if p.Name == "" && p.Value == "" {
 				continue
 			}
-			m.Properties = append(m.Properties, model.Property{Name: p.Name, Value: p.Value})
+			m.Properties = append(m.Properties, model.Property{Name: p.Name, Value: p.Value, Field: props.field})
 		}
 	}
 	return m
 }
 
-// firstName returns the first non-empty entity name.
-func firstName(entities ...*cdx.OrganizationalEntity) string {
-	for _, e := range entities {
-		if e == nil {
-			continue
-		}
-		if n := strings.TrimSpace(e.Name); n != "" {
-			return n
+// creators lists who and what made the SBOM: the document's authors,
+// manufacturer and supplier, then its tools ("name@version").
+func creators(md *cdx.Metadata) []string {
+	var out strset
+	if md.Authors != nil {
+		for _, a := range *md.Authors {
+			out.add(cmp.Or(strings.TrimSpace(a.Name), a.Email))
 		}
 	}
-	return ""
+	for _, e := range []*cdx.OrganizationalEntity{md.Manufacturer, md.Manufacture, md.Supplier} {
+		if e != nil {
+			out.add(e.Name)
+		}
+	}
+	if t := md.Tools; t != nil {
+		if t.Tools != nil {
+			for _, tool := range *t.Tools {
+				out.add(nameAt(tool.Name, tool.Version))
+			}
+		}
+		if t.Components != nil {
+			for _, tc := range *t.Components {
+				out.add(nameAt(tc.Name, tc.Version))
+			}
+		}
+		if t.Services != nil {
+			for _, ts := range *t.Services {
+				out.add(nameAt(ts.Name, ts.Version))
+			}
+		}
+	}
+	return out.list
+}
+
+// party is an entity's name with the field it came from; empty when unnamed.
+func party(e *cdx.OrganizationalEntity, field string) model.Party {
+	if e == nil || strings.TrimSpace(e.Name) == "" {
+		return model.Party{}
+	}
+	return model.Party{Name: strings.TrimSpace(e.Name), Field: field}
 }
 
 // nameAt renders a tool as "name@version", or just the name.
@@ -424,17 +436,22 @@ type strset struct {
 	seen map[string]bool
 }
 
-func (s *strset) add(v string) {
+// add adds v, trimmed, and reports whether it was new and not empty.
+func (s *strset) add(v string) bool {
 	v = strings.TrimSpace(v)
 	if v == "" || s.seen[v] {
-		return
+		return false
 	}
 	if s.seen == nil {
 		s.seen = map[string]bool{}
 	}
 	s.seen[v] = true
 	s.list = append(s.list, v)
+	return true
 }
+
+// last is the value added last.
+func (s *strset) last() string { return s.list[len(s.list)-1] }
 
 // errNotBOM wraps model.ErrNotSBOM with a reason.
 func errNotBOM(format string, args ...any) error {

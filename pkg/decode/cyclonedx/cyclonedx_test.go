@@ -138,7 +138,7 @@ func TestDecode(t *testing.T) {
 			},
 		},
 		{
-			name: "json meta 1.6: metadata supplier and manufacturer, authors, tools object, properties",
+			name: "json meta 1.6: only metadata.component names an owner; the document's authors, supplier, manufacturer and tools made the SBOM",
 			in: `{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {
   "tools": {"components": [{"type": "application", "name": "syft", "version": "1.0"}, {"type": "application", "name": "syft", "version": "1.0"}],
             "services": [{"name": "scanner"}]},
@@ -157,16 +157,23 @@ func TestDecode(t *testing.T) {
 				SpecVersion: "1.6",
 				Root:        compPtr(comp("r", "application", "", "svc", "", "")),
 				Meta: model.Meta{
-					Supplier:     "Acme Supplier",
-					Manufacturer: "Acme Manufacturer",
-					Authors:      []string{"Alice", "bob@example.com", "Carol", "Dave"},
-					Creators:     []string{"syft@1.0", "scanner"},
-					Properties:   []model.Property{{Name: "acme:owner", Value: "team-a"}, {Name: "acme:team", Value: "payments"}},
+					Supplier:     model.Party{Name: "Component Supplier", Field: "metadata.component.supplier"},
+					Manufacturer: model.Party{Name: "Component Manufacturer", Field: "metadata.component.manufacturer"},
+					Authors: []model.Party{
+						{Name: "Carol", Field: "metadata.component.authors"},
+						{Name: "Alice", Field: "metadata.component.authors"},
+						{Name: "Dave", Field: "metadata.component.author"},
+					},
+					Creators: []string{"Alice", "bob@example.com", "Acme Manufacturer", "Old Manufacture", "Acme Supplier", "syft@1.0", "scanner"},
+					Properties: []model.Property{
+						{Name: "acme:owner", Value: "team-a", Field: "metadata.properties"},
+						{Name: "acme:team", Value: "payments", Field: "metadata.component.properties"},
+					},
 				},
 			},
 		},
 		{
-			name: "json meta 1.5: manufacture, legacy tools, component supplier fallback",
+			name: "json meta 1.5: the document's manufacture and legacy tools made the SBOM; the component's supplier and author",
 			in: `{"bomFormat": "CycloneDX", "specVersion": "1.5", "metadata": {
   "tools": [{"vendor": "CycloneDX", "name": "cyclonedx-gomod", "version": "v1.10.0"}],
   "manufacture": {"name": "Old Manufacture"},
@@ -177,15 +184,14 @@ func TestDecode(t *testing.T) {
 				SpecVersion: "1.5",
 				Root:        compPtr(comp("sbomx:root", "application", "", "svc", "", "")),
 				Meta: model.Meta{
-					Supplier:     "Component Supplier",
-					Manufacturer: "Old Manufacture",
-					Authors:      []string{"Dave"},
-					Creators:     []string{"cyclonedx-gomod@v1.10.0"},
+					Supplier: model.Party{Name: "Component Supplier", Field: "metadata.component.supplier"},
+					Authors:  []model.Party{{Name: "Dave", Field: "metadata.component.author"}},
+					Creators: []string{"Old Manufacture", "cyclonedx-gomod@v1.10.0"},
 				},
 			},
 		},
 		{
-			name: "json meta: component manufacturer fallback",
+			name: "json meta: component manufacturer",
 			in: `{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {
   "component": {"bom-ref": "r", "type": "application", "name": "svc", "manufacturer": {"name": "Component Manufacturer"}}
 }}`,
@@ -193,7 +199,7 @@ func TestDecode(t *testing.T) {
 				Format:      model.CycloneDXJSON,
 				SpecVersion: "1.6",
 				Root:        compPtr(comp("r", "application", "", "svc", "", "")),
-				Meta:        model.Meta{Manufacturer: "Component Manufacturer"},
+				Meta:        model.Meta{Manufacturer: model.Party{Name: "Component Manufacturer", Field: "metadata.component.manufacturer"}},
 			},
 		},
 		{
@@ -273,9 +279,8 @@ func TestDecode(t *testing.T) {
 				Dependencies: []model.Edge{{From: "root", To: "fat"}, {From: "fat", To: "log4j"}, {From: "fat", To: "other"}},
 				Containment:  []model.Edge{{From: "fat", To: "log4j"}},
 				Meta: model.Meta{
-					Manufacturer: "ACME",
-					Creators:     []string{"cdxgen@12.8.4"},
-					Properties:   []model.Property{{Name: "acme:owner", Value: "team-x"}},
+					Creators:   []string{"ACME", "cdxgen@12.8.4"},
+					Properties: []model.Property{{Name: "acme:owner", Value: "team-x", Field: "metadata.component.properties"}},
 				},
 			},
 		},

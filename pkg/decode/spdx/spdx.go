@@ -435,11 +435,11 @@ func build(r *raw) *model.Document {
 		rootRef = c.Ref
 		p := r.pkgs[rootPkg]
 		if !isNoValue(p.supplier) {
-			doc.Meta.Supplier = p.supplier
+			doc.Meta.Supplier = model.Party{Name: p.supplier, Field: "described package's supplier"}
 		}
 		for _, o := range p.originator {
 			if !isNoValue(o) {
-				doc.Meta.Authors = append(doc.Meta.Authors, o)
+				doc.Meta.Authors = append(doc.Meta.Authors, model.Party{Name: o, Field: "described package's originator"})
 			}
 		}
 	case len(described) > 0:

@@ -294,8 +294,8 @@ func TestDecodeJSONFullDocument(t *testing.T) {
 		},
 		Dependencies: edges{e("SPDXRef-app", "SPDXRef-log4j"), e("SPDXRef-log4j", "SPDXRef-odd")},
 		Meta: model.Meta{
-			Supplier: "Organization: team-x (team-x@acme.example)",
-			Authors:  []string{"Person: Jane Doe"},
+			Supplier: model.Party{Name: "Organization: team-x (team-x@acme.example)", Field: "described package's supplier"},
+			Authors:  []model.Party{{Name: "Person: Jane Doe", Field: "described package's originator"}},
 			Creators: []string{"Tool: gen-1", "Organization: Acme"},
 		},
 	}
@@ -381,8 +381,8 @@ PackageName: not a package</text>
 		}},
 		Dependencies: edges{e("SPDXRef-Root", "SPDXRef-lib"), e("SPDXRef-lib", "SPDXRef-Missing")},
 		Meta: model.Meta{
-			Supplier: "Organization: Team Y",
-			Authors:  []string{"Organization: Upstream"},
+			Supplier: model.Party{Name: "Organization: Team Y", Field: "described package's supplier"},
+			Authors:  []model.Party{{Name: "Organization: Upstream", Field: "described package's originator"}},
 			Creators: []string{"Tool: gen-2", "Person: Someone"},
 		},
 		Warnings: []string{
@@ -461,8 +461,8 @@ func TestDecodeSPDX3(t *testing.T) {
 		},
 		Containment: edges{e("urn:app", "urn:model")},
 		Meta: model.Meta{
-			Supplier: "Acme Corp",
-			Authors:  []string{"Acme Corp"},
+			Supplier: model.Party{Name: "Acme Corp", Field: "described package's supplier"},
+			Authors:  []model.Party{{Name: "Acme Corp", Field: "described package's originator"}},
 			Creators: []string{"Acme Corp", "gen-3"},
 		},
 		Warnings: []string{

@@ -154,7 +154,7 @@ func TestDecodeXMLShapes(t *testing.T) {
 		Root:         &a,
 		Components:   []model.Component{comp("SPDXRef-B", "b & c", "", "")},
 		Dependencies: edges{e("SPDXRef-A", "SPDXRef-B")},
-		Meta:         model.Meta{Supplier: "Organization: Café", Creators: []string{"Tool: t"}},
+		Meta:         model.Meta{Supplier: model.Party{Name: "Organization: Café", Field: "described package's supplier"}, Creators: []string{"Tool: t"}},
 	}
 	if diff := cmp.Diff(want, doc); diff != "" {
 		t.Errorf("Decode (-want +got):\n%s", diff)

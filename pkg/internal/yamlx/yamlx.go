@@ -40,6 +40,30 @@ func (d Document) Decode(v any) (err error) {
 	return d.node.Decode(v)
 }
 
+// Key is a key of a mapping and the line it is written on.
+type Key struct {
+	Name string
+	Line int
+}
+
+// Keys returns the keys of the document's top-level mapping in the order
+// written; nil when the document is not a mapping.
+func (d Document) Keys() []Key {
+	n := d.node
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var keys []Key
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		keys = append(keys, Key{Name: k.Value, Line: k.Line})
+	}
+	return keys
+}
+
 // Documents splits data into its YAML documents. yaml.v3 cannot resume after
 // a syntax error, so on one it returns the documents read before it together
 // with the error (which names the line).
