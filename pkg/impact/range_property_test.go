@@ -52,7 +52,7 @@ func TestRangesFindTheirVersions(t *testing.T) {
 					add(&out, s, r)
 				}
 			}
-			res, err := Run(context.Background(), os.DirFS(dir), Options{Queries: slices.Concat(in, out)})
+			res, err := Run(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, Options{Queries: slices.Concat(in, out)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +97,7 @@ func pickSightings(t *testing.T, dir string, n int) []sighting {
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("%s: %v (the test data is part of the repository)", dir, err)
 	}
-	tree, err := LoadTree(context.Background(), os.DirFS(dir), TreeOptions{}, func(file string, doc *model.Document, _ *graph.Graph) any {
+	tree, err := LoadTree(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, TreeOptions{}, func(file string, doc *model.Document, _ *graph.Graph) any {
 		var out []sighting
 		for _, c := range doc.Components {
 			if c.ID.Type == "" || versions.Valid(c.ID.Type, c.Version) != nil || strings.ContainsAny(c.ID.String(), " ?#@") {
@@ -111,7 +111,7 @@ func pickSightings(t *testing.T, dir string, n int) []sighting {
 		t.Fatal(err)
 	}
 	var all []sighting
-	for _, f := range tree.Corpus.Files {
+	for _, f := range tree.Files() {
 		ss, _ := f.Result.([]sighting)
 		all = append(all, ss...)
 	}
