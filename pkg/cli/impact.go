@@ -41,6 +41,30 @@ QUERY forms (one or more; a hit names the queries that found it):
   golang.org/x/net                      a path: Go module, namespace/name
   pkg:pypi/torchtriton                  a package URL, with or without @version
 
+VERSION after @: one version, or a range in the package's ecosystem's syntax
+(the purl type's; for a bare name, each component's own). Quote it.
+  lodash@4.17.20                        one version (PEP 440: @2.0.0 also matches 2.0.0+local)
+  log4j-core@<2.17.0                    comparisons < <= > >= = == !=, in every ecosystem
+  lodash@'>=4.0.0,<4.17.21'             "," or a space: and
+  x@'<1.0 || >=2.0,<2.5'                "||": or (Composer: "|" too)
+  log4j-core@'[2.0-beta9,2.17.0)'       intervals, every ecosystem: [ ] inclusive, ( ) exclusive
+  log4j-core@'[1.0,1.2),[1.5,)'         a list of intervals: a union
+  lodash@^4.17.0                        npm, Cargo, Pub caret (^0.2.3 is >=0.2.3 <0.3.0)
+  lodash@~4.17.0                        npm, Cargo, Pub tilde: >=4.17.0 <4.18.0
+  lodash@4.17.x                         x-range (also 4.x, 4.17, *)
+  lodash@'4.17.0 - 4.17.20'             hyphen range (npm, Cargo, Pub, Composer)
+  pkg:composer/laravel/framework@~7.12  Composer: ~7.12 is >=7.12 <8.0
+  requests@~=2.28                       PEP 440 compatible release: >=2.28,==2.*
+  torch@==2.0.*                         PEP 440 prefix match (!=2.0.* excludes it)
+  torchtriton@===2.0.0+0d7e753227       PEP 440 arbitrary equality
+  rails@'~> 7.0'                        RubyGems pessimistic: >= 7.0, < 8
+  golang.org/x/net@'<v0.7.0'            Go: with or without v
+  x@vers:npm/>=1.0.0|<2.0.0             a purl vers: range
+Pre-releases count by their place in the order (npm includePrerelease,
+pip prereleases=True). A version sbomx cannot compare (NOASSERTION, (devel),
+${x.version}, 2.x, no purl) is reported as version unknown, never dropped. A
+range sbomx cannot read (latest, <foo) is a usage error (exit 2).
+
 Names compare as their ecosystem defines them: PyPI by PEP 503
 (Torch_Triton = torch.triton = torch-triton), npm and NuGet case-insensitively,
 Maven and Go exactly. A bare name never matches an npm-scoped package
