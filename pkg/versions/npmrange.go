@@ -45,7 +45,10 @@ func parsePartial(s string, r semverRules) (partial, error) {
 			continue
 		}
 		if _, err := parseNumber(part, r.leadingZeros); err != nil {
-			return p, fmt.Errorf("%q: %v", p.text, err)
+			if allDigits(part) {
+				return p, fmt.Errorf("%q: %v", p.text, err) // a leading zero, too large
+			}
+			return p, fmt.Errorf("%q is not a version or a wildcard such as 1.2.x", p.text)
 		}
 		*nums[i] = part
 	}

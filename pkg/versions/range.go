@@ -223,7 +223,7 @@ func (sc *scheme) comparators(s string, pos int) ([]cond, error) {
 		case ver == "" && op != "":
 			return nil, &RangeError{Pos: pos + at, Msg: fmt.Sprintf("no version after %s", op)}
 		case strings.ContainsAny(ver[:1], "<>=!~^|"):
-			return nil, &RangeError{Pos: pos + start, Msg: fmt.Sprintf("unknown operator %q; %s ranges: %s", op+leadingOp(ver), sc.name, sc.forms)}
+			return nil, &RangeError{Pos: pos + start, Msg: fmt.Sprintf("unknown operator %q", op+leadingOp(ver))}
 		case strings.ContainsAny(ver, "[]()"):
 			return nil, &RangeError{Pos: pos + start, Msg: "an interval such as [1.0,2.0) must stand alone or beside other intervals"}
 		}

@@ -31,7 +31,15 @@ type scheme struct {
 	// hyphen reads "A - B" ranges; nil when the ecosystem has none.
 	hyphen func(sc *scheme, a, b string) ([]cond, error)
 	orBar  bool   // a single "|" also means or (Composer)
-	forms  string // the range forms it reads, for error messages
+	forms  string // its own range forms, for error messages
+}
+
+// accepts says what the scheme reads, for error messages.
+func (sc *scheme) accepts() string {
+	if sc.forms == "" {
+		return commonForms
+	}
+	return sc.forms + "; and " + commonForms
 }
 
 // The ranges every scheme reads, for error messages.
@@ -41,25 +49,25 @@ var (
 	npmRange      = semverRange{rules: semverRules{leadingV: true}, preLow: true}
 	cargoRange    = semverRange{}
 	pubRange      = semverRange{rules: semverRules{leadingZeros: true}, zeroMinorCaret: true, buildOrder: true}
-	semverForms   = "^1.2.3 ~1.2.3 1.2.x 1.x * and hyphen ranges 1.2.3 - 1.4, besides "
-	npmScheme     = &scheme{name: "npm", parse: npmRange.parse(true), cmp: cmpSemVer, ops: []string{"^", "~>", "~"}, comparator: npmRange.comparator, hyphen: npmRange.hyphen, forms: semverForms + commonForms}
-	cargoScheme   = &scheme{name: "Cargo", parse: cargoRange.parse(false), cmp: cmpSemVer, ops: []string{"^", "~"}, comparator: cargoRange.comparator, hyphen: cargoRange.hyphen, forms: semverForms + commonForms}
-	pubScheme     = &scheme{name: "Pub", parse: pubRange.parse(false), cmp: cmpPub, ops: []string{"^", "~"}, comparator: pubRange.comparator, hyphen: pubRange.hyphen, forms: semverForms + commonForms}
-	composerForms = "^1.2 ~1.2 1.2.* and hyphen ranges 1.0 - 2.0, \"|\" for or, besides "
-	composer      = &scheme{name: "Composer", parse: parseComposer, cmp: cmpComposer, ops: []string{"^", "~", "<>"}, comparator: composerComparator, hyphen: composerHyphen, orBar: true, forms: composerForms + commonForms}
-	pypiScheme    = &scheme{name: "PyPI", parse: parsePyPI, cmp: cmpPyPI, ops: []string{"===", "~="}, comparator: pypiComparator, forms: "PEP 440 specifiers ~=2.0 ==2.0.* !=2.0.* ===2.0.0+local, besides " + commonForms}
-	mavenScheme   = &scheme{name: "Maven", parse: parseMaven, cmp: cmpMaven, comparator: plainComparator, forms: "Maven ranges [2.0-beta9,2.17.0) (,1.0] [1.0] [1.0,1.2),[1.5,), besides " + commonForms}
-	gemScheme     = &scheme{name: "RubyGems", parse: parseGem, cmp: cmpGem, ops: []string{"~>"}, comparator: gemComparator, forms: "~> 2.2, besides " + commonForms}
-	nugetScheme   = &scheme{name: "NuGet", parse: parseNuGet, cmp: cmpSemantic, comparator: nugetComparator, forms: "NuGet intervals [1.0,2.0) (,1.0] [1.0], besides " + commonForms}
-	goScheme      = &scheme{name: "Go", parse: parseGo, cmp: cmpSemVer, comparator: plainComparator, forms: "v-prefixed or plain versions in " + commonForms}
-	debScheme     = &scheme{name: "Debian", parse: parseSemantic("Debian", validDebian), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
-	rpmScheme     = &scheme{name: "RPM", parse: parseSemantic("Red Hat", validRPM), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
-	apkScheme     = &scheme{name: "Alpine", parse: parseSemantic("Alpine", validAlpine), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
-	hexScheme     = &scheme{name: "Hex", parse: cargoRange.parse(false), cmp: cmpSemVer, comparator: cargoRange.comparator, forms: commonForms}
-	swiftScheme   = &scheme{name: "Swift", parse: cargoRange.parse(false), cmp: cmpSemVer, comparator: cargoRange.comparator, forms: commonForms}
-	hackageScheme = &scheme{name: "Hackage", parse: parseSemantic("Hackage", validLoose), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
-	cranScheme    = &scheme{name: "CRAN", parse: parseSemantic("CRAN", validLoose), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
-	conanScheme   = &scheme{name: "Conan", parse: parseSemantic("ConanCenter", validLoose), cmp: cmpSemantic, comparator: plainComparator, forms: commonForms}
+	semverForms   = "^1.2.3 ~1.2.3 1.2.x 1.x * and hyphen ranges 1.2.3 - 1.4"
+	npmScheme     = &scheme{name: "npm", parse: npmRange.parse(true), cmp: cmpSemVer, ops: []string{"^", "~>", "~"}, comparator: npmRange.comparator, hyphen: npmRange.hyphen, forms: semverForms}
+	cargoScheme   = &scheme{name: "Cargo", parse: cargoRange.parse(false), cmp: cmpSemVer, ops: []string{"^", "~"}, comparator: cargoRange.comparator, hyphen: cargoRange.hyphen, forms: semverForms}
+	pubScheme     = &scheme{name: "Pub", parse: pubRange.parse(false), cmp: cmpPub, ops: []string{"^", "~"}, comparator: pubRange.comparator, hyphen: pubRange.hyphen, forms: semverForms}
+	composerForms = "^1.2 ~1.2 1.2.* and hyphen ranges 1.0 - 2.0, \"|\" for or"
+	composer      = &scheme{name: "Composer", parse: parseComposer, cmp: cmpComposer, ops: []string{"^", "~", "<>"}, comparator: composerComparator, hyphen: composerHyphen, orBar: true, forms: composerForms}
+	pypiScheme    = &scheme{name: "PyPI", parse: parsePyPI, cmp: cmpPyPI, ops: []string{"===", "~="}, comparator: pypiComparator, forms: "PEP 440 specifiers ~=2.0 ==2.0.* !=2.0.* ===2.0.0+local"}
+	mavenScheme   = &scheme{name: "Maven", parse: parseMaven, cmp: cmpMaven, comparator: plainComparator, forms: "[2.0-beta9,2.17.0) (,1.0] [1.0] [1.0,1.2),[1.5,)"}
+	gemScheme     = &scheme{name: "RubyGems", parse: parseGem, cmp: cmpGem, ops: []string{"~>"}, comparator: gemComparator, forms: "~> 2.2"}
+	nugetScheme   = &scheme{name: "NuGet", parse: parseNuGet, cmp: cmpSemantic, comparator: nugetComparator, forms: "[1.0,2.0) (,1.0] [1.0]"}
+	goScheme      = &scheme{name: "Go", parse: parseGo, cmp: cmpSemVer, comparator: plainComparator, forms: "versions with or without v"}
+	debScheme     = &scheme{name: "Debian", parse: parseSemantic("Debian", validDebian), cmp: cmpSemantic, comparator: plainComparator}
+	rpmScheme     = &scheme{name: "RPM", parse: parseSemantic("Red Hat", validRPM), cmp: cmpSemantic, comparator: plainComparator}
+	apkScheme     = &scheme{name: "Alpine", parse: parseSemantic("Alpine", validAlpine), cmp: cmpSemantic, comparator: plainComparator}
+	hexScheme     = &scheme{name: "Hex", parse: cargoRange.parse(false), cmp: cmpSemVer, comparator: cargoRange.comparator}
+	swiftScheme   = &scheme{name: "Swift", parse: cargoRange.parse(false), cmp: cmpSemVer, comparator: cargoRange.comparator}
+	hackageScheme = &scheme{name: "Hackage", parse: parseSemantic("Hackage", validLoose), cmp: cmpSemantic, comparator: plainComparator}
+	cranScheme    = &scheme{name: "CRAN", parse: parseSemantic("CRAN", validLoose), cmp: cmpSemantic, comparator: plainComparator}
+	conanScheme   = &scheme{name: "Conan", parse: parseSemantic("ConanCenter", validLoose), cmp: cmpSemantic, comparator: plainComparator}
 )
 
 // schemes maps purl types to their schemes. A type not here (generic, oci,

@@ -170,8 +170,8 @@ func ParseSpec(purlType, s string) (*Spec, error) {
 		sp.read[sc] = c
 	}
 	if len(sp.read) == 0 {
-		if p := placeholder(t); p != "" {
-			return nil, &RangeError{Range: s, Msg: p + "; give a version (4.17.21) or a range (>=4.17.0,<4.17.21)"}
+		if placeholder(t) != "" && sp.literal {
+			return nil, &RangeError{Range: s, Msg: fmt.Sprintf("%q is not a version or a range; give a version (4.17.21) or a range (>=4.17.0,<4.17.21)", t)}
 		}
 		return nil, fmt.Errorf("%w\n  (no ecosystem reads it; see \"sbomx impact --help\" for the range forms)", best)
 	}
@@ -179,7 +179,7 @@ func ParseSpec(purlType, s string) (*Spec, error) {
 }
 
 func withForms(err error, sc *scheme) error {
-	return fmt.Errorf("%w\n  %s ranges: %s", err, sc.name, sc.forms)
+	return fmt.Errorf("%w\n  %s reads: %s", err, sc.name, sc.accepts())
 }
 
 func (sp *Spec) String() string { return sp.text }
