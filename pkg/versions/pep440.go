@@ -221,22 +221,20 @@ func (v *pepVersion) String() string {
 // kind of operator: == and != take local labels or a ".*" prefix; ~= needs
 // two release numbers and takes neither; the others take neither.
 var (
-	pepCore          = `v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*`
-	pepSuffixes      = `(?:[-_\.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_\.]?[0-9]*)?(?:(?:-[0-9]+)|(?:[-_\.]?(?:post|rev|r)[-_\.]?[0-9]*))?(?:[-_\.]?dev[-_\.]?[0-9]*)?`
-	pepEqualRe       = regexp.MustCompile(`(?i)^` + pepCore + `(?:\.\*|` + pepSuffixes + `(?:\+[a-z0-9]+(?:[-_\.][a-z0-9]+)*)?)$`)
-	pepCompatibleRe  = regexp.MustCompile(`(?i)^v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)+` + pepSuffixes + `$`)
-	pepOrderedRe     = regexp.MustCompile(`(?i)^` + pepCore + pepSuffixes + `$`)
-	pepArbitraryRe   = regexp.MustCompile(`^[^\s;)]*$`)
-	pepPrefixSplitRe = regexp.MustCompile(`^([0-9]+)((?:a|b|c|rc)[0-9]+)$`)
+	pepCore         = `v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*`
+	pepSuffixes     = `(?:[-_\.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_\.]?[0-9]*)?(?:(?:-[0-9]+)|(?:[-_\.]?(?:post|rev|r)[-_\.]?[0-9]*))?(?:[-_\.]?dev[-_\.]?[0-9]*)?`
+	pepEqualRe      = regexp.MustCompile(`(?i)^` + pepCore + `(?:\.\*|` + pepSuffixes + `(?:\+[a-z0-9]+(?:[-_\.][a-z0-9]+)*)?)$`)
+	pepCompatibleRe = regexp.MustCompile(`(?i)^v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)+` + pepSuffixes + `$`)
+	pepOrderedRe    = regexp.MustCompile(`(?i)^` + pepCore + pepSuffixes + `$`)
+	pepArbitraryRe  = regexp.MustCompile(`^[^\s;)]*$`)
 )
 
 // pepSpec is one PEP 440 specifier, such as "~=2.0" or "==2.0.*".
 type pepSpec struct {
-	op      string // "~=", "==", "!=", "<=", ">=", "<", ">", "==="
-	text    string // the version as written
-	v       *pepVersion
-	prefix  bool // "==X.*" / "!=X.*"
-	release []*big.Int
+	op     string // "~=", "==", "!=", "<=", ">=", "<", ">", "==="
+	text   string // the version as written
+	v      *pepVersion
+	prefix bool // "==X.*" / "!=X.*"
 }
 
 // newPEPSpec checks a specifier as packaging's Specifier regex does.

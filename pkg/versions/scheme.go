@@ -1,7 +1,6 @@
 package versions
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -288,6 +287,3 @@ func placeholder(v string) string {
 	}
 	return ""
 }
-
-// errNoOrdering is the reason for a type sbomx knows no order for.
-var errNoOrdering = errors.New("no version ordering is known for this ecosystem")

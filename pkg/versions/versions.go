@@ -11,7 +11,7 @@
 //
 // It is the one home of github.com/google/osv-scalibr/semantic, the
 // comparators osv-scanner uses, for the orderings it does not implement
-// itself (Maven, NuGet, Debian, RPM, Alpine, Packagist, ...).
+// itself (NuGet, Debian, RPM, Alpine, ...).
 package versions
 
 import (
