@@ -186,16 +186,7 @@ func composerTilde(m []string) ([]cond, error) {
 	if m[8] != "" {
 		pos++
 	}
-	suffix := ""
-	if m[5] == "" && m[7] == "" && m[8] == "" {
-		suffix = "-dev"
-	}
-	lo, err := composerNormalize(m[0][1:] + suffix)
-	if err != nil {
-		return nil, err
-	}
-	hi := composerManipulate(m[1:5], max(1, pos-1), 1) + "-dev"
-	return []cond{composerBound(">=", lo), composerBound("<", hi)}, nil
+	return composerBetween(m, max(1, pos-1))
 }
 
 // composerCaret: ^1.2.3 is >=1.2.3.0-dev <2.0.0.0-dev; ^0.3 <0.4; ^0.0.3 <0.0.4.
@@ -207,6 +198,13 @@ func composerCaret(m []string) ([]cond, error) {
 	case m[2] != "0" || m[3] == "":
 		pos = 2
 	}
+	return composerBetween(m, pos)
+}
+
+// composerBetween is the shape of ~ and ^: from the constraint's version
+// (its -dev when it names no stability) to below the version whose number
+// at pos is one more.
+func composerBetween(m []string, pos int) ([]cond, error) {
 	suffix := ""
 	if m[5] == "" && m[7] == "" && m[8] == "" {
 		suffix = "-dev"
