@@ -45,15 +45,18 @@ type Graph struct {
 
 	dist   []int32 // BFS distance from the root, -1 when unreachable
 	parent []int32
-	dup    map[int32]bool // nodes whose ref an earlier node already has
-	names  []string       // display names of nodes, computed when first needed
-	prefix []uint64       // prefix8 of each name, with names
+	// shared lists, for the first node of a ref that several components
+	// share, the others (SPDX documents that give one SPDXID to each
+	// version of a package; CycloneDX duplicate bom-refs).
+	shared map[int32][]int32
+	names  []string // display names of nodes, computed when first needed
+	prefix []uint64 // prefix8 of each name, with names
 }
 
 // New builds the graph of doc. rootName names the stand-in root of a
 // document that has no root component.
 func New(doc *model.Document, rootName string) *Graph {
-	g := &Graph{index: make(map[string]int32, len(doc.Components)+1), dup: map[int32]bool{}}
+	g := &Graph{index: make(map[string]int32, len(doc.Components)+1)}
 	root := doc.Root
 	if root == nil {
 		root = &model.Component{Ref: "", Name: rootName}
@@ -64,7 +67,6 @@ func New(doc *model.Document, rootName string) *Graph {
 	if root.Ref != "" {
 		g.index[root.Ref] = Root
 	}
-	dups := map[string]int{}
 	for i := range doc.Components {
 		c := &doc.Components[i]
 		n := int32(len(g.Nodes))
@@ -72,20 +74,21 @@ func New(doc *model.Document, rootName string) *Graph {
 		if c.Ref == "" {
 			continue
 		}
-		if _, seen := g.index[c.Ref]; seen {
-			dups[c.Ref]++
-			g.dup[n] = true
+		if first, seen := g.index[c.Ref]; seen {
+			if g.shared == nil {
+				g.shared = map[int32][]int32{}
+			}
+			g.shared[first] = append(g.shared[first], n)
 			continue
 		}
 		g.index[c.Ref] = n
 	}
-	for _, ref := range sortedKeys(dups) {
-		g.Problems = append(g.Problems, fmt.Sprintf("duplicate ref %q (%d more component(s) with it; edges use the first)", ref, dups[ref]))
-	}
+	g.reportShared()
 
 	// Edges are resolved to node pairs, then laid out in one array, each
 	// node's targets in a run of it. Consecutive edges mostly share a From:
-	// it is looked up once per run.
+	// it is looked up once per run. An edge naming a ref several components
+	// share attaches to each of them.
 	type pair struct{ from, to int32 }
 	pairs := make([]pair, 0, len(doc.Dependencies))
 	var dangling map[string]int
@@ -108,8 +111,21 @@ func New(doc *model.Document, rootName string) *Graph {
 		if !toOK {
 			miss(e.To)
 		}
-		if fromOK && toOK && from != to {
-			pairs = append(pairs, pair{from, to})
+		if !fromOK || !toOK {
+			continue
+		}
+		if g.shared == nil {
+			if from != to {
+				pairs = append(pairs, pair{from, to})
+			}
+			continue
+		}
+		for _, f := range g.sharing(from) {
+			for _, t := range g.sharing(to) {
+				if f != t {
+					pairs = append(pairs, pair{f, t})
+				}
+			}
 		}
 	}
 	g.HasDependencyData = len(pairs) > 0
@@ -148,14 +164,34 @@ func New(doc *model.Document, rootName string) *Graph {
 	return g
 }
 
+// sharing returns n and the nodes that share its ref.
+func (g *Graph) sharing(n int32) []int32 {
+	if more := g.shared[n]; len(more) > 0 {
+		return append([]int32{n}, more...)
+	}
+	return []int32{n}
+}
+
+// reportShared names each ref several components share.
+func (g *Graph) reportShared() {
+	firsts := make([]int32, 0, len(g.shared))
+	for n := range g.shared {
+		firsts = append(firsts, n)
+	}
+	slices.Sort(firsts)
+	for _, n := range firsts {
+		g.Problems = append(g.Problems, fmt.Sprintf("%d components share the ref %q; each is kept, and the relationships naming it attach to every one", len(g.shared[n])+1, g.Nodes[n].Ref))
+	}
+}
+
 // reportUnreached names components the dependency graph does not reach from
 // the root: a match among them is only "present", and the SBOM should say why.
 func (g *Graph) reportUnreached() {
 	var names []string
 	n := 0
 	for i := 1; i < len(g.Nodes); i++ {
-		if g.dist[i] >= 0 || g.dup[int32(i)] {
-			continue // duplicates are reported as such
+		if g.dist[i] >= 0 {
+			continue
 		}
 		n++
 		if len(names) < 3 {

@@ -54,7 +54,7 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 		var out []pkgSighting
 		for i := range doc.Components {
 			c := &doc.Components[i]
-			if len(qs) > 0 && !slices.ContainsFunc(qs, func(q *query.Query) bool { return q.Matches(c) }) {
+			if c.IsFile() || len(qs) > 0 && !slices.ContainsFunc(qs, func(q *query.Query) bool { return q.Matches(c) }) {
 				continue
 			}
 			out = append(out, pkgSighting{id: c.ID.String(), name: c.DisplayName(), eco: c.ID.Type, version: c.Version, depth: g.Depth(graph.NodeOf(i))})

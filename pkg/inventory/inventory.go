@@ -405,7 +405,7 @@ func (r *resolver) identify() []*Service {
 				key, name, source, folder = "dir:"+layoutDir, layoutSvc, "layout", layoutDir
 			} else if oneService {
 				key, name, source = "dir:"+dir, path.Base(dir), "folder"
-			} else if s.RootName != "" {
+			} else if serviceRootName(s.RootName) != "" {
 				name = ShortName(s.RootName)
 				key, source = "root:"+dir+":"+strings.ToLower(name), "root component"
 			} else {
@@ -673,13 +673,24 @@ func metaOwner(m model.Meta) (owner, field string) {
 }
 
 func sameRoot(group []SBOM) bool {
-	first := strings.ToLower(ShortName(group[0].RootName))
+	first := strings.ToLower(ShortName(serviceRootName(group[0].RootName)))
 	for _, s := range group[1:] {
-		if strings.ToLower(ShortName(s.RootName)) != first {
+		if strings.ToLower(ShortName(serviceRootName(s.RootName))) != first {
 			return false
 		}
 	}
 	return first != ""
+}
+
+// serviceRootName is a root component's name when it can name a service: a
+// directory scan's "." (syft writes the scanned path), ".." or "/" names
+// none, and would merge unrelated projects into one service.
+func serviceRootName(name string) string {
+	switch strings.TrimSpace(name) {
+	case "", ".", "..", "/", "./":
+		return ""
+	}
+	return name
 }
 
 // ShortName is a root component's name without its module path or scope:
@@ -698,7 +709,8 @@ func fileStem(file string) string {
 	for {
 		ext := path.Ext(base)
 		switch strings.ToLower(ext) {
-		case ".json", ".xml", ".spdx", ".cdx", ".bom", ".sbom", ".spdx3", ".gz", ".txt", ".yaml", ".yml", ".jsonld":
+		case ".json", ".xml", ".spdx", ".cdx", ".bom", ".sbom", ".spdx3", ".gz", ".txt", ".yaml", ".yml", ".jsonld",
+			".syft", ".trivy", ".rdf", ".tv", ".bz2", ".xz", ".zst", ".cyclonedx":
 			base = strings.TrimSuffix(base, ext)
 			continue
 		}

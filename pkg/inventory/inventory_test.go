@@ -321,6 +321,28 @@ func TestResolveServiceIdentity(t *testing.T) {
 			},
 		},
 		{
+			// syft's directory scans name their root "."; that names no
+			// service, so unrelated projects are not merged.
+			name: "flat folder of directory scans, root named .",
+			sboms: []inventory.SBOM{
+				{Path: "scans/billing.syft.json", RootName: "."},
+				{Path: "scans/search.syft.json", RootName: "."},
+				{Path: "scans/web.syft.json", RootName: "."},
+			},
+			want: map[string][]string{
+				"billing": {"scans/billing.syft.json"},
+				"search":  {"scans/search.syft.json"},
+				"web":     {"scans/web.syft.json"},
+			},
+		},
+		{
+			name: "a directory scan in a service folder takes the folder's name",
+			sboms: []inventory.SBOM{
+				{Path: "shop/cart/sbom.syft.json", RootName: "."},
+			},
+			want: map[string][]string{"cart": {"shop/cart/sbom.syft.json"}},
+		},
+		{
 			name: "flat folder with three SBOMs, catalog names one service",
 			sboms: []inventory.SBOM{
 				{Path: "sboms/a.cdx.json", RootName: "alpha"},

@@ -96,6 +96,12 @@ type Property struct {
 	Name, Value, Field string
 }
 
+// IsFile reports whether c is a file rather than a package: CycloneDX type
+// "file" with no purl (syft and cdxgen list the files they scanned, with
+// their hashes). Files stay in the graph but are never a package of an
+// answer.
+func (c *Component) IsFile() bool { return c.Type == "file" && c.PURL == "" }
+
 // DisplayName is the name people expect to read in a path: group:name for
 // Maven, group/name where the SBOM gives a group, else the name as written.
 func (c *Component) DisplayName() string {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -211,11 +212,23 @@ func (c *Component) AddSource(s string) {
 }
 
 // IdentifyComponent fills c.ID from c.PURL, or from c.Group and c.Name when
-// the component has no usable purl. A group starting with "@" is an npm scope.
-// A component that states no version takes its purl's.
-func IdentifyComponent(c *Component) {
+// the component has no usable purl (see NameParts). A component that states
+// no version takes its purl's. It mends two things real generators write,
+// and returns a warning for the second:
+//   - Maven coordinates as the name ("com.fasterxml.jackson.core:jackson-databind",
+//     GitHub's dependency-graph export): Group and Name are split, so the
+//     package reads and matches as group:artifact, by its artifact name and
+//     by its purl;
+//   - a purl whose name holds the version, percent-encoded
+//     ("pkg:nuget/Semver%402.2.0", no version of its own): the name is split
+//     at the "@".
+func IdentifyComponent(c *Component) (warning string) {
 	if c.PURL != "" {
 		if p, ok := ParsePURL(c.PURL); ok {
+			if name, version, found := nameWithVersion(p); found {
+				warning = fmt.Sprintf("purl %s writes the version into the name; read as name %q, version %q", c.PURL, name, version)
+				p.ID.Name, p.Version = name, version
+			}
 			c.ID = p.ID
 			if c.Version == "" {
 				c.Version = p.Version
@@ -225,9 +238,55 @@ func IdentifyComponent(c *Component) {
 					c.AddSource(u)
 				}
 			}
-			return
+			if g, a, ok := mavenCoords(c.Name); ok && c.Group == "" && c.ID.Type == "maven" && g == c.ID.Namespace && a == c.ID.Name {
+				c.Group, c.Name = g, a
+			}
+			return warning
 		}
 	}
-	ns, name := NormalizeName("", c.Group, c.Name)
+	ns, name := NameParts(c.Group, c.Name)
+	ns, name = NormalizeName("", ns, name)
 	c.ID = PkgID{Namespace: ns, Name: name}
+	return ""
+}
+
+// nameWithVersion finds a version written into a purl's name: a purl with no
+// version whose (decoded) name holds an "@" that does not start it.
+func nameWithVersion(p PURL) (name, version string, ok bool) {
+	i := strings.LastIndexByte(p.ID.Name, '@')
+	if p.Version != "" || i <= 0 || i == len(p.ID.Name)-1 {
+		return "", "", false
+	}
+	return p.ID.Name[:i], p.ID.Name[i+1:], true
+}
+
+// NameParts splits a name the SBOM wrote whole into namespace and name, for
+// a component without a purl: an npm scope ("@acme/ui"), a path
+// ("golang.org/x/net", "github.com/acme/x"), or Maven coordinates
+// ("org.apache.logging.log4j:log4j-core"). A group the SBOM gives wins.
+func NameParts(group, name string) (string, string) {
+	switch {
+	case group != "":
+		return group, name
+	case strings.HasPrefix(name, "@") && strings.Contains(name, "/"):
+		i := strings.IndexByte(name, '/')
+		return name[:i], name[i+1:]
+	case strings.Contains(name, "/"):
+		i := strings.LastIndexByte(name, '/')
+		return name[:i], name[i+1:]
+	}
+	if g, a, ok := mavenCoords(name); ok {
+		return g, a
+	}
+	return "", name
+}
+
+// mavenCoords splits "group:artifact": one colon, both sides non-empty, no
+// white space.
+func mavenCoords(name string) (group, artifact string, ok bool) {
+	group, artifact, ok = strings.Cut(name, ":")
+	if !ok || group == "" || artifact == "" || strings.ContainsAny(artifact, ":") || strings.ContainsAny(name, " \t") {
+		return "", "", false
+	}
+	return group, artifact, true
 }

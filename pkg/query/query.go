@@ -272,6 +272,9 @@ func (q *Query) Matches(c *model.Component) bool {
 // parse, the ecosystem has no known ordering), ok is false and unknown says
 // why: such a component must be reported as "unknown version", never dropped.
 func (q *Query) Match(c *model.Component) (ok bool, unknown error) {
+	if c.IsFile() {
+		return false, nil // not a package, whatever its name or hashes
+	}
 	if q.Kind == KindHash {
 		for _, h := range c.Hashes {
 			if h == q.Hash {
@@ -316,14 +319,7 @@ func (q *Query) MatchesName(c *model.Component) bool {
 		cns, cname = id.Namespace, id.Name
 	} else {
 		typ = q.Type
-		group, name := c.Group, c.Name
-		if group == "" && strings.Contains(name, "/") && !strings.HasPrefix(name, "@") {
-			i := strings.LastIndexByte(name, '/')
-			group, name = name[:i], name[i+1:]
-		} else if group == "" && strings.HasPrefix(name, "@") && strings.Contains(name, "/") {
-			i := strings.IndexByte(name, '/')
-			group, name = name[:i], name[i+1:]
-		}
+		group, name := model.NameParts(c.Group, c.Name)
 		cns, cname = loose(typ, group, name)
 	}
 	qns, qname := q.Namespace, q.Name

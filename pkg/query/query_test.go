@@ -190,6 +190,10 @@ func TestMatches(t *testing.T) {
 		golangLogrusUpper  = comp("", "github.com/Sirupsen/logrus", "v1.0.0", "pkg:golang/github.com/Sirupsen/logrus@v1.0.0")
 		golangLogrusLower  = comp("", "github.com/sirupsen/logrus", "v1.9.0", "pkg:golang/github.com/sirupsen/logrus@v1.9.0")
 		npmAngularCore     = comp("@angular", "core", "16.0.0", "pkg:npm/%40angular/core@16.0.0")
+		// GitHub's dependency-graph export, without a purl: Maven
+		// coordinates as the name.
+		typelessJunit = comp("", "junit:junit", "4.13.2", "")
+		typelessJD    = comp("", "com.fasterxml.jackson.core:jackson-databind", "2.9.8", "")
 	)
 	tests := []struct {
 		name  string
@@ -222,6 +226,14 @@ func TestMatches(t *testing.T) {
 		{"name at public version vs pypi local", "torchtriton@2.0.0", pypiTorchtriton, true},
 		{"name at other version vs pypi", "torchtriton@2.0.1", pypiTorchtriton, false},
 		{"name above public version vs pypi local", "torchtriton@>2.0.0", pypiTorchtriton, false},
+
+		// Maven coordinates written as the name: found by artifact, by g:a.
+		{"artifact vs typeless g:a name", "junit", typelessJunit, true},
+		{"g:a vs typeless g:a name", "junit:junit", typelessJunit, true},
+		{"artifact vs typeless jackson", "jackson-databind", typelessJD, true},
+		{"g:a vs typeless jackson", "com.fasterxml.jackson.core:jackson-databind", typelessJD, true},
+		{"purl vs typeless jackson", "pkg:maven/com.fasterxml.jackson.core/jackson-databind", typelessJD, true},
+		{"other group vs typeless jackson", "org.example:jackson-databind", typelessJD, false},
 
 		// npm scopes and look-alikes.
 		{"lodash vs npm lodash", "lodash", npmLodash, true},

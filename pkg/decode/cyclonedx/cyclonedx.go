@@ -291,7 +291,9 @@ func (c *converter) component(comp *cdx.Component, ref string) model.Component {
 	if m.Name == "" {
 		c.warn("component %s has no name", ref)
 	}
-	model.IdentifyComponent(&m)
+	if w := model.IdentifyComponent(&m); w != "" {
+		c.warn("%s", w)
+	}
 	return m
 }
 

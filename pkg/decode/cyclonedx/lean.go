@@ -480,6 +480,8 @@ func (c *converter) componentLean(comp *leanComponent, ref string) model.Compone
 	if m.Name == "" {
 		c.warn("component %s has no name", ref)
 	}
-	model.IdentifyComponent(&m)
+	if w := model.IdentifyComponent(&m); w != "" {
+		c.warn("%s", w)
+	}
 	return m
 }

@@ -115,8 +115,8 @@ func decodeJSON2(data []byte) (*raw, error) {
 			}
 		}
 		c.AddSource(p.DownloadLocation)
-		model.IdentifyComponent(&c)
-		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier)}
+		w := model.IdentifyComponent(&c)
+		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier), idWarning: w}
 		if o := strings.TrimSpace(p.Originator); o != "" {
 			pi.originator = []string{o}
 		}

@@ -106,17 +106,18 @@ func Sniff(data []byte) (model.Format, bool) {
 	return "", false
 }
 
-// hasTagValueVersion reports whether a line starts with "SPDXVersion:".
+// hasTagValueVersion reports whether a line starts with "SPDXVersion:",
+// whatever the line endings.
 func hasTagValueVersion(data []byte) bool {
 	const tag = "SPDXVersion:"
 	for len(data) > 0 {
 		line := data
-		if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		if j := bytes.IndexAny(data, "\r\n"); j >= 0 {
 			line, data = data[:j], data[j+1:]
 		} else {
 			data = nil
 		}
-		if bytes.HasPrefix(bytes.TrimLeft(line, " \t\r"), []byte(tag)) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte(tag)) {
 			return true
 		}
 	}
@@ -243,6 +244,7 @@ type pkgInfo struct {
 	comp       model.Component
 	supplier   string
 	originator []string
+	idWarning  string // what model.IdentifyComponent mended
 }
 
 type rel struct {
@@ -459,11 +461,16 @@ func build(r *raw) *model.Document {
 		}
 	}
 
+	// Every package is kept, also those that share an SPDXID with another
+	// (GitHub's export gives each version of a package the same one): the
+	// graph attaches edges naming the ID to each, and reports the sharing.
 	for i, p := range r.pkgs {
-		if i == rootPkg || pkgIdx[p.comp.Ref] != i {
-			continue
+		if p.idWarning != "" {
+			doc.Warnings = append(doc.Warnings, p.idWarning)
 		}
-		doc.Components = append(doc.Components, p.comp)
+		if i != rootPkg {
+			doc.Components = append(doc.Components, p.comp)
+		}
 	}
 
 	// mapEnd redirects the document to the root; ok=false drops the end.

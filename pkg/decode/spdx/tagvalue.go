@@ -38,16 +38,15 @@ func decodeTagValue(data []byte) (*raw, error) {
 			unnamed++
 			c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", unnamed)
 		}
-		model.IdentifyComponent(&c)
+		cur.idWarning = model.IdentifyComponent(&c)
 		cur.comp = c
 		r.pkgs = append(r.pkgs, *cur)
 		cur = nil
 	}
 
-	lines := strings.Split(string(data), "\n")
+	lines := splitLines(string(data))
 	for i := 0; i < len(lines); i++ {
-		line := strings.TrimRight(lines[i], "\r")
-		trimmed := strings.TrimSpace(line)
+		trimmed := strings.TrimSpace(lines[i])
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			continue
 		}
@@ -66,7 +65,7 @@ func decodeTagValue(data []byte) (*raw, error) {
 				b.WriteString(value)
 				for i+1 < len(lines) {
 					i++
-					l := strings.TrimRight(lines[i], "\r")
+					l := lines[i]
 					if j := strings.Index(l, "</text>"); j >= 0 {
 						b.WriteString("\n")
 						b.WriteString(l[:j])
@@ -157,4 +156,12 @@ func decodeTagValue(data []byte) (*raw, error) {
 		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", unnamed))
 	}
 	return r, nil
+}
+
+// splitLines splits at every line ending tag-value files are written with:
+// "\n", "\r\n", and a lone "\r" (pub.dev's SBOM tool, classic Mac OS).
+// Empty lines are kept, so line numbers in warnings stay right.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	return strings.Split(s, "\n")
 }
