@@ -35,7 +35,7 @@ type Options struct {
 
 // Decode decodes data as the first format whose sniffer claims it. Data no
 // format claims gives an error wrapping model.ErrNotSBOM; if it still looks
-// like an SBOM of a format sbomx cannot read (SPDX YAML, RDF), the error says
+// like an SBOM of a format sbomx cannot read (CycloneDX YAML), the error says
 // so and does not wrap ErrNotSBOM, because skipping it would hide packages.
 // A panic inside a decoder is returned as an error.
 func Decode(data []byte) (*model.Document, error) { return DecodeWith(data, Options{}) }
@@ -49,7 +49,11 @@ func DecodeWith(data []byte, opt Options) (doc *model.Document, err error) {
 	}()
 	for _, f := range formats {
 		if _, ok := f.sniff(data); ok {
-			return f.decode(data, opt)
+			doc, err := f.decode(data, opt)
+			if err == nil {
+				doc.Warnings = append(doc.Warnings, mended(doc)...)
+			}
+			return doc, err
 		}
 	}
 	if what := unsupported(data); what != "" {
@@ -58,14 +62,32 @@ func DecodeWith(data []byte, opt Options) (doc *model.Document, err error) {
 	return nil, model.ErrNotSBOM
 }
 
+// mended says, once per document, what model.IdentifyComponent mended in
+// its components: a generator that writes the version into the purl's name
+// does it for every package.
+func mended(doc *model.Document) []string {
+	var n int
+	var first string
+	for i := range doc.Components {
+		if c := &doc.Components[i]; c.VersionFromName {
+			if n == 0 {
+				first = c.PURL
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%d purl(s) write the version into the name, as %s: each read as name and version", n, first)}
+}
+
 // unsupported names SBOM encodings sbomx recognises but does not read.
 func unsupported(data []byte) string {
 	head := data[:min(len(data), 1<<20)]
 	switch {
 	case bytes.Contains(head, []byte("spdxVersion:")) || bytes.Contains(head, []byte("\"spdxVersion\":")) && bytes.HasPrefix(bytes.TrimSpace(head), []byte("---")):
 		return "SPDX YAML"
-	case bytes.Contains(head, []byte("spdx.org/rdf/terms")) && bytes.Contains(head, []byte("<rdf:RDF")):
-		return "SPDX RDF/XML"
 	case bytes.Contains(head, []byte("<SpdxDocument")) || bytes.Contains(head, []byte("<spdxVersion>")):
 		return "SPDX XML"
 	case bytes.Contains(head, []byte("bomFormat:")) && bytes.Contains(head, []byte("CycloneDX")):
@@ -98,9 +120,9 @@ func LooksComplete(format model.Format, data []byte) bool {
 	case model.CycloneDXJSON, model.SPDXJSON, model.SPDX3JSON:
 		return len(data) >= 2 && data[0] == '{' && data[len(data)-1] == '}' &&
 			bytes.Count(data, []byte("{")) == bytes.Count(data, []byte("}"))
-	case model.CycloneDXXML, model.SPDXXML:
+	case model.CycloneDXXML, model.SPDXXML, model.SPDXRDF:
 		i := bytes.LastIndex(data, []byte("</"))
-		return i > 0 && data[len(data)-1] == '>' && (bytes.HasSuffix(data, []byte("bom>")) || bytes.HasSuffix(data, []byte("Document>")))
+		return i > 0 && data[len(data)-1] == '>' && (bytes.HasSuffix(data, []byte("bom>")) || bytes.HasSuffix(data, []byte("Document>")) || bytes.HasSuffix(data, []byte("RDF>")))
 	}
 	return false
 }

@@ -23,6 +23,7 @@ const (
 	SPDXTagValue  Format = "spdx-tag-value"
 	SPDXYAML      Format = "spdx-yaml"
 	SPDXXML       Format = "spdx-xml"
+	SPDXRDF       Format = "spdx-rdf-xml"
 	SPDX3JSON     Format = "spdx3-json"
 )
 
@@ -62,6 +63,9 @@ type Component struct {
 	ID      PkgID  // normalised identity, from PURL when it parses, else from Group/Name
 	// Hashes as "alg:hex", lower case alg (sha256, sha1, sha512, md5, ...).
 	Hashes []string
+	// VersionFromName: the purl wrote the version into its name
+	// ("pkg:nuget/Semver%402.2.0"), and IdentifyComponent split it off.
+	VersionFromName bool
 	// Sources are where the SBOM says the package came from: purl
 	// repository_url / download_url qualifiers, CycloneDX distribution
 	// references, SPDX downloadLocation. Empty means "source unknown".

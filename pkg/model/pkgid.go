@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -213,21 +212,20 @@ func (c *Component) AddSource(s string) {
 
 // IdentifyComponent fills c.ID from c.PURL, or from c.Group and c.Name when
 // the component has no usable purl (see NameParts). A component that states
-// no version takes its purl's. It mends two things real generators write,
-// and returns a warning for the second:
+// no version takes its purl's. It mends two things real generators write:
 //   - Maven coordinates as the name ("com.fasterxml.jackson.core:jackson-databind",
 //     GitHub's dependency-graph export): Group and Name are split, so the
 //     package reads and matches as group:artifact, by its artifact name and
 //     by its purl;
 //   - a purl whose name holds the version, percent-encoded
 //     ("pkg:nuget/Semver%402.2.0", no version of its own): the name is split
-//     at the "@".
-func IdentifyComponent(c *Component) (warning string) {
+//     at the "@", and VersionFromName says so.
+func IdentifyComponent(c *Component) {
 	if c.PURL != "" {
 		if p, ok := ParsePURL(c.PURL); ok {
 			if name, version, found := nameWithVersion(p); found {
-				warning = fmt.Sprintf("purl %s writes the version into the name; read as name %q, version %q", c.PURL, name, version)
 				p.ID.Name, p.Version = name, version
+				c.VersionFromName = true
 			}
 			c.ID = p.ID
 			if c.Version == "" {
@@ -241,13 +239,12 @@ func IdentifyComponent(c *Component) (warning string) {
 			if g, a, ok := mavenCoords(c.Name); ok && c.Group == "" && c.ID.Type == "maven" && g == c.ID.Namespace && a == c.ID.Name {
 				c.Group, c.Name = g, a
 			}
-			return warning
+			return
 		}
 	}
 	ns, name := NameParts(c.Group, c.Name)
 	ns, name = NormalizeName("", ns, name)
 	c.ID = PkgID{Namespace: ns, Name: name}
-	return ""
 }
 
 // nameWithVersion finds a version written into a purl's name: a purl with no

@@ -291,9 +291,7 @@ func (c *converter) component(comp *cdx.Component, ref string) model.Component {
 	if m.Name == "" {
 		c.warn("component %s has no name", ref)
 	}
-	if w := model.IdentifyComponent(&m); w != "" {
-		c.warn("%s", w)
-	}
+	model.IdentifyComponent(&m)
 	return m
 }
 

@@ -480,8 +480,6 @@ func (c *converter) componentLean(comp *leanComponent, ref string) model.Compone
 	if m.Name == "" {
 		c.warn("component %s has no name", ref)
 	}
-	if w := model.IdentifyComponent(&m); w != "" {
-		c.warn("%s", w)
-	}
+	model.IdentifyComponent(&m)
 	return m
 }

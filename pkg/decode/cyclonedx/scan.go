@@ -58,7 +58,6 @@ type scanner struct {
 	comps   []model.Component // every component of components[], depth first
 	parents []int32           // index in comps of each component's parent, or -1
 	noRef   bool              // some component has no bom-ref
-	idWarn  map[int32]string  // IdentifyComponent's warning, by index in comps
 	deps    []model.Edge
 	depWarn []string
 	refs    map[string]string // component refs read so far, for interning
@@ -248,9 +247,6 @@ func (s *scanner) convert(md *cdx.Metadata) *model.Document {
 		}
 		if m.Name == "" {
 			c.warn("component %s has no name", m.Ref)
-		}
-		if w := s.idWarn[int32(i)]; w != "" {
-			c.warn("%s", w)
 		}
 		if p >= 0 {
 			c.doc.Containment = append(c.doc.Containment, model.Edge{From: comps[p].Ref, To: m.Ref})
@@ -540,12 +536,7 @@ func (s *scanner) component(parent int32) bool {
 	if m.Ref == "" {
 		s.noRef = true
 	}
-	if w := model.IdentifyComponent(&m); w != "" {
-		if s.idWarn == nil {
-			s.idWarn = map[int32]string{}
-		}
-		s.idWarn[idx] = w
-	}
+	model.IdentifyComponent(&m)
 	s.comps[idx] = m
 	return true
 }

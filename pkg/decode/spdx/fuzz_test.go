@@ -122,3 +122,9 @@ func checkGraph(t *testing.T, doc *model.Document) {
 		t.Fatal(err)
 	}
 }
+
+func FuzzDecodeRDF(f *testing.F) {
+	f.Add([]byte(rdfDoc))
+	f.Add([]byte(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument rdf:about="#SPDXRef-DOCUMENT"><spdx:specVersion>SPDX-2.2</spdx:specVersion><spdx:describesPackage><spdx:Package rdf:nodeID="p"><spdx:relationship><spdx:Relationship><spdx:relatedSpdxElement><spdx:Package rdf:about="#SPDXRef-p"/></spdx:relatedSpdxElement><spdx:relationshipType>relationshipType_dependsOn</spdx:relationshipType></spdx:Relationship></spdx:relationship></spdx:Package></spdx:describesPackage></spdx:SpdxDocument></rdf:RDF>`))
+	f.Fuzz(fuzzDecode)
+}

@@ -115,8 +115,8 @@ func decodeJSON2(data []byte) (*raw, error) {
 			}
 		}
 		c.AddSource(p.DownloadLocation)
-		w := model.IdentifyComponent(&c)
-		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier), idWarning: w}
+		model.IdentifyComponent(&c)
+		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier)}
 		if o := strings.TrimSpace(p.Originator); o != "" {
 			pi.originator = []string{o}
 		}

@@ -354,8 +354,8 @@ func package3(n *node3, resolve func(nodeRef) *node3, nameOf func(nodeRef) strin
 			c.Hashes = append(c.Hashes, s)
 		}
 	}
-	w := model.IdentifyComponent(&c)
-	pi := pkgInfo{comp: c, idWarning: w}
+	model.IdentifyComponent(&c)
+	pi := pkgInfo{comp: c}
 	if len(n.SuppliedBy) > 0 {
 		pi.supplier = nameOf(n.SuppliedBy[0])
 	}

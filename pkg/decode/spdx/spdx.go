@@ -1,4 +1,4 @@
-// Package spdx decodes SPDX 2.2/2.3 (JSON, YAML, XML, tag-value) and SPDX 3.0 JSON-LD documents into the model.
+// Package spdx decodes SPDX 2 (JSON, YAML, XML, RDF/XML, tag-value) and SPDX 3.0 JSON-LD documents into the model.
 //
 // SPDX 2 YAML and XML share the JSON schema: they are converted to the
 // equivalent JSON (pkg/internal/yamlx for YAML; for XML, element names are
@@ -71,8 +71,8 @@ import (
 // "@graph"), SPDX 2.x YAML (an unindented "spdxVersion:" key and no top-level
 // bomFormat or apiVersion key) and SPDX 2.x XML (root element SpdxDocument or
 // Document and an <spdxVersion> element). YAML and XML have the JSON schema
-// and are reported as model.SPDXYAML and model.SPDXXML. It does not parse. SPDX RDF is not
-// claimed.
+// and are reported as model.SPDXYAML and model.SPDXXML, and SPDX 2 RDF/XML (an rdf:RDF root
+// with the SPDX terms namespace) as model.SPDXRDF. It does not parse.
 func Sniff(data []byte) (model.Format, bool) {
 	data = trimBOM(data)
 	i := firstNonSpace(data)
@@ -90,7 +90,10 @@ func Sniff(data []byte) (model.Format, bool) {
 		}
 		return "", false
 	case '<':
-		if isSPDXXML(data) {
+		switch {
+		case isRDF(data):
+			return model.SPDXRDF, true
+		case isSPDXXML(data):
 			return model.SPDXXML, true
 		}
 		return "", false
@@ -139,10 +142,9 @@ func firstNonSpace(data []byte) int {
 	return -1
 }
 
-// Decode decodes SPDX 2.2/2.3 JSON, YAML, XML or tag-value, or SPDX 3.0
-// JSON-LD into a model.Document (Format is model.SPDXYAML or model.SPDXXML for those).
-// Well-formed input that is not SPDX (or is SPDX in an encoding this package
-// does not read: RDF) gives an error wrapping model.ErrNotSBOM.
+// Decode decodes SPDX 2 JSON, YAML, XML, RDF/XML or tag-value, or SPDX 3.0
+// JSON-LD into a model.Document. Well-formed input that is not SPDX gives
+// an error wrapping model.ErrNotSBOM.
 func Decode(data []byte) (doc *model.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -167,6 +169,9 @@ func parse(data []byte) (*raw, error) {
 	case '{', '[':
 		return decodeJSON(data)
 	case '<':
+		if isRDF(data) {
+			return decodeRDF(data)
+		}
 		return decodeXML(data)
 	}
 	if hasTagValueVersion(data) {
@@ -244,7 +249,6 @@ type pkgInfo struct {
 	comp       model.Component
 	supplier   string
 	originator []string
-	idWarning  string // what model.IdentifyComponent mended
 }
 
 type rel struct {
@@ -465,9 +469,6 @@ func build(r *raw) *model.Document {
 	// (GitHub's export gives each version of a package the same one): the
 	// graph attaches edges naming the ID to each, and reports the sharing.
 	for i, p := range r.pkgs {
-		if p.idWarning != "" {
-			doc.Warnings = append(doc.Warnings, p.idWarning)
-		}
 		if i != rootPkg {
 			doc.Components = append(doc.Components, p.comp)
 		}

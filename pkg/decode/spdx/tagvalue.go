@@ -38,7 +38,7 @@ func decodeTagValue(data []byte) (*raw, error) {
 			unnamed++
 			c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", unnamed)
 		}
-		cur.idWarning = model.IdentifyComponent(&c)
+		model.IdentifyComponent(&c)
 		cur.comp = c
 		r.pkgs = append(r.pkgs, *cur)
 		cur = nil

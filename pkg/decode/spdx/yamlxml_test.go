@@ -267,7 +267,7 @@ func TestSniffYAMLXML(t *testing.T) {
 		{"CycloneDX XML quoting SPDX", `<bom xmlns="http://cyclonedx.org/schema/bom/1.5"><!-- <Document><spdxVersion> --></bom>`, false},
 		{"random XML", `<?xml version="1.0"?><project><modelVersion>4.0.0</modelVersion></project>`, false},
 		{"XML Document without spdxVersion", `<Document><title>hi</title></Document>`, false},
-		{"SPDX RDF", `<rdf:RDF xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument><spdx:specVersion>SPDX-2.3</spdx:specVersion></spdx:SpdxDocument></rdf:RDF>`, false},
+		{"SPDX RDF is SPDX RDF/XML, not the XML encoding", `<rdf:RDF xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument><spdx:specVersion>SPDX-2.3</spdx:specVersion></spdx:SpdxDocument></rdf:RDF>`, true},
 		{"unterminated prolog", `<?xml version="1.0"`, false},
 		{"tag-value stays tag-value", "SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n", true},
 	}
@@ -278,7 +278,10 @@ func TestSniffYAMLXML(t *testing.T) {
 				t.Errorf("Sniff = %q, %v; want ok=%v", f, ok, tt.ok)
 			}
 			want := model.SPDXYAML
-			if strings.HasPrefix(strings.TrimSpace(tt.data), "<") {
+			switch {
+			case strings.Contains(tt.data, "rdf:RDF"):
+				want = model.SPDXRDF
+			case strings.HasPrefix(strings.TrimSpace(tt.data), "<"):
 				want = model.SPDXXML
 			}
 			if ok && tt.name != "tag-value stays tag-value" && f != want {
