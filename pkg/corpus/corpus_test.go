@@ -18,6 +18,7 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 		"a/package.json":         {Data: []byte(`{"name":"x","version":"1.0.0"}`)},
 		"a/sbom.cdx.json":        {Data: []byte(`{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":`)},
 		"a/sbom.spdx.rdf":        {Data: []byte(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument/></rdf:RDF>`)},
+		"a/bom.cdx.yaml":         {Data: []byte("bomFormat: CycloneDX\nspecVersion: \"1.5\"\n")},
 		".git/objects/x.json":    {Data: []byte(cdx)},
 		"c/.git/config":          {Data: []byte("[core]")},
 		"c/README.md":            {Data: []byte("# hi")},
@@ -38,9 +39,10 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 	want := []row{
 		{".github/CODEOWNERS", "skipped", "not an SBOM"},
 		{".history/", "skipped", "hidden directory, not searched (--hidden searches it)"},
+		{"a/bom.cdx.yaml", "failed", "unsupported SBOM format: CycloneDX YAML"},
 		{"a/package.json", "skipped", "not an SBOM"},
 		{"a/sbom.cdx.json", "failed", "cyclonedx: malformed json: unexpected end of JSON input"},
-		{"a/sbom.spdx.rdf", "failed", "unsupported SBOM format: SPDX RDF/XML"},
+		{"a/sbom.spdx.rdf", "failed", "spdx: RDF/XML SpdxDocument without a specVersion"},
 		{"b/inventory.json", "sbom", ""},
 		{"c/README.md", "skipped", "not an SBOM"},
 		{"c/catalog-info.yaml", "skipped", "not an SBOM; read for ownership or configuration"},
@@ -49,11 +51,11 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
-	if string(c.Files[7].Data) != "kind: Component\n" {
-		t.Errorf("kept data = %q", c.Files[7].Data)
+	if string(c.Files[8].Data) != "kind: Component\n" {
+		t.Errorf("kept data = %q", c.Files[8].Data)
 	}
-	if c.Files[5].SBOM.Components != 1 || c.Files[5].SBOM.RootName != "app" {
-		t.Errorf("sbom info = %+v", c.Files[5].SBOM)
+	if c.Files[6].SBOM.Components != 1 || c.Files[6].SBOM.RootName != "app" {
+		t.Errorf("sbom info = %+v", c.Files[6].SBOM)
 	}
 }
 

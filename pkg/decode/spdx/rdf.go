@@ -107,16 +107,22 @@ func decodeRDF(data []byte) (*raw, error) {
 	}
 	rd := &rdfReader{r: &raw{format: model.SPDXRDF}, pkgs: map[string]int{}, typed: map[string]string{}}
 	// The document's own URI first: it tells local IDs from external ones.
+	hasDoc := false
 	for _, n := range root.children {
 		if rd.typeOf(n) == "SpdxDocument" {
 			rd.base, _, _ = strings.Cut(n.attrValue(rdfNS, "about"), "#")
+			hasDoc = true
 		}
+	}
+	if !hasDoc {
+		// SPDX terms without a document: the licence list, say.
+		return nil, fmt.Errorf("spdx: RDF/XML without an SpdxDocument: %w", model.ErrNotSBOM)
 	}
 	for _, n := range root.children {
 		rd.node(n)
 	}
 	if rd.r.spec == "" {
-		return nil, fmt.Errorf("spdx: RDF/XML without an SpdxDocument and its specVersion: %w", model.ErrNotSBOM)
+		return nil, errors.New("spdx: RDF/XML SpdxDocument without a specVersion")
 	}
 	for i := range rd.r.pkgs {
 		model.IdentifyComponent(&rd.r.pkgs[i].comp)

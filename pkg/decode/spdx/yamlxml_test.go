@@ -222,7 +222,8 @@ func TestDecodeYAMLXMLErrors(t *testing.T) {
 		{"custom entity", `<?xml version="1.0"?><!DOCTYPE Document [<!ENTITY x "boom">]><Document><spdxVersion>SPDX-2.3</spdxVersion><name>&x;</name></Document>`, false, "malformed XML"},
 		{"too deep", "<Document><spdxVersion>SPDX-2.3</spdxVersion>" + strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100) + "</Document>", false, "deeper"},
 		{"unknown encoding", `<?xml version="1.0" encoding="EBCDIC"?><Document><spdxVersion>SPDX-2.3</spdxVersion></Document>`, false, "EBCDIC"},
-		{"RDF", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument/></rdf:RDF>`, true, ""},
+		{"RDF document without specVersion", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument/></rdf:RDF>`, false, "without a specVersion"},
+		{"RDF of SPDX terms without a document", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:ListedLicense/></rdf:RDF>`, true, ""},
 		{"CycloneDX XML", `<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.5"><components/></bom>`, true, ""},
 		{"XML Document without spdxVersion", `<Document><name>x</name></Document>`, true, "spdxVersion is empty"},
 	}
