@@ -43,7 +43,7 @@ var typeAliases = map[string]string{
 
 // NormalizeType lower-cases a purl type and folds known aliases.
 func NormalizeType(t string) string {
-	t = strings.ToLower(t)
+	t = FoldASCII(t)
 	if a, ok := typeAliases[t]; ok {
 		return a
 	}
@@ -61,9 +61,46 @@ func NormalizeName(typ, namespace, name string) (string, string) {
 	case "pypi":
 		return "", PEP503(name)
 	case "npm", "nuget", "composer", "deb", "apk", "alpine", "github", "bitbucket", "":
-		return strings.ToLower(namespace), strings.ToLower(name)
+		return FoldASCII(namespace), FoldASCII(name)
 	}
 	return namespace, name
+}
+
+// normalizePURLName applies the purl specification's per-type rules as
+// packageurl-go does (apk, composer, deb and github names are lower case; an
+// rpm namespace is; PyPI's "_" is "-"), then NormalizeName for the folded
+// type t. Go's case is kept on purpose (see ParsePURL).
+func normalizePURLName(typ, t, ns, name string) (string, string) {
+	switch typ {
+	case "apk", "composer", "deb", "github":
+		ns, name = FoldASCII(ns), FoldASCII(name)
+	case "rpm":
+		ns = FoldASCII(ns)
+	case "pypi":
+		name = FoldASCII(strings.ReplaceAll(name, "_", "-"))
+	}
+	return NormalizeName(t, ns, name)
+}
+
+// FoldASCII lower-cases ASCII letters only. It is the one case folding of
+// package identity, and the byte prefilter's: package registries name
+// packages in ASCII, and a Unicode fold would make "\u212aafka" (KELVIN
+// SIGN) the package kafka in the model while no byte of the file spells it.
+func FoldASCII(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to fold: no allocation
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // PEP503 normalises a Python distribution name: lower case, and every run of
@@ -138,14 +175,14 @@ func parsePURLSlow(s string) (PURL, bool) {
 	if err != nil || p.Type == "" || p.Name == "" {
 		return PURL{}, false
 	}
-	typ := NormalizeType(p.Type)
+	// The namespace and name as written, not as packageurl-go folds them
+	// (it lower-cases Go module paths, and folds with Unicode rules).
 	ns, name := p.Namespace, p.Name
-	if typ == "golang" {
-		if rns, rname, ok := rawPath(s); ok {
-			ns, name = rns, rname
-		}
+	if rns, rname, ok := rawPath(s); ok {
+		ns, name = rns, rname
 	}
-	ns, name = NormalizeName(typ, ns, name)
+	typ := NormalizeType(p.Type)
+	ns, name = normalizePURLName(FoldASCII(p.Type), typ, ns, name)
 	var q map[string]string
 	for k, v := range p.Qualifiers.Map() {
 		if usedQualifier(k) {

@@ -51,7 +51,7 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 	if !found {
 		return PURL{}, false, false
 	}
-	typ = strings.ToLower(typ)
+	typ = FoldASCII(typ)
 	t, fast := fastType(typ)
 	if !fast {
 		return PURL{}, false, false
@@ -103,7 +103,7 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 			return PURL{}, false, false
 		}
 		k, v, _ := strings.Cut(kv, "=")
-		k = strings.ToLower(k)
+		k = FoldASCII(k)
 		if !validQualifierKey(k) {
 			return PURL{}, false, false
 		}
@@ -126,17 +126,7 @@ func parsePURLFast(s string) (p PURL, ok, handled bool) {
 		}
 		q[k] = v
 	}
-	// packageurl-go's per-type adjustments (Go's case is kept on purpose,
-	// as ParsePURL does).
-	switch typ {
-	case "apk", "composer", "deb", "github":
-		ns, name = strings.ToLower(ns), strings.ToLower(name)
-	case "rpm":
-		ns = strings.ToLower(ns)
-	case "pypi":
-		name = strings.ToLower(strings.ReplaceAll(name, "_", "-"))
-	}
-	ns, name = NormalizeName(t, ns, name)
+	ns, name = normalizePURLName(typ, t, ns, name)
 	return PURL{ID: PkgID{Type: t, Namespace: ns, Name: name}, Version: version, Qualifiers: q}, true, true
 }
 

@@ -358,7 +358,7 @@ func loose(typ, ns, name string) (string, string) {
 	if typ != "" {
 		return model.NormalizeName(typ, ns, name)
 	}
-	return strings.ToLower(ns), model.PEP503(name)
+	return model.FoldASCII(ns), model.PEP503(name)
 }
 
 // String renders the query as it was given.
