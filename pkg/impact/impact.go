@@ -209,7 +209,11 @@ type Coverage struct {
 	// SBOMsPrefiltered counts SBOMs a byte search ruled out: they cannot
 	// hold the queried names, so they were not decoded, and the component
 	// counts and lists below leave them out.
-	SBOMsPrefiltered      int        `json:"sboms_prefiltered"`
+	SBOMsPrefiltered int `json:"sboms_prefiltered"`
+	// SBOMsDecoded counts the SBOMs decoded: SBOMsRead is SBOMsPrefiltered
+	// plus SBOMsDecoded, and FilesSeen is SBOMsRead plus FilesSkipped plus
+	// FilesFailed, with and without the prefilter alike.
+	SBOMsDecoded          int        `json:"sboms_decoded"`
 	OwnershipWarnings     int        `json:"ownership_warnings"`
 	Services              int        `json:"services"`
 	Components            int        `json:"components"`
@@ -595,6 +599,7 @@ func (c *Coverage) addFile(name string, f *corpus.File) {
 			c.SBOMsPrefiltered++
 			return
 		}
+		c.SBOMsDecoded++
 		c.Components += f.SBOM.Components
 		c.ComponentsWithoutPURL += f.SBOM.WithoutPURL
 		if !f.SBOM.HasDependencyData {

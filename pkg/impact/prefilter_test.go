@@ -65,12 +65,35 @@ func TestPrefilterSameAnswers(t *testing.T) {
 					return string(b), res
 				}
 				with, res := answer(false)
-				without, _ := answer(true)
+				without, all := answer(true)
 				if diff := cmp.Diff(without, with); diff != "" {
 					t.Errorf("answers differ (-decode everything +prefilter):\n%s", diff)
 				}
+				checkCounts(t, &res.Coverage, &all.Coverage)
 				t.Logf("%d hits; %d of %d SBOMs ruled out by the byte search", len(res.Hits), res.Coverage.SBOMsPrefiltered, res.Coverage.SBOMsRead)
 			})
 		}
+	}
+}
+
+// checkCounts: the coverage counts do not depend on the prefilter. The
+// files seen, read, skipped and failed and the services are the same; read
+// is ruled out plus decoded, and seen is read plus skipped plus failed.
+func checkCounts(t *testing.T, with, without *Coverage) {
+	t.Helper()
+	type counts struct{ Seen, Read, Skipped, Failed, Services int }
+	of := func(c *Coverage) counts {
+		return counts{c.FilesSeen, c.SBOMsRead, c.FilesSkipped, c.FilesFailed, c.Services}
+	}
+	if diff := cmp.Diff(of(without), of(with)); diff != "" {
+		t.Errorf("counts differ (-decode everything +prefilter):\n%s", diff)
+	}
+	for _, c := range []*Coverage{with, without} {
+		if c.SBOMsRead != c.SBOMsPrefiltered+c.SBOMsDecoded || c.FilesSeen != c.SBOMsRead+c.FilesSkipped+c.FilesFailed {
+			t.Errorf("counts do not add up: %+v", of(c))
+		}
+	}
+	if without.SBOMsPrefiltered != 0 || without.SBOMsDecoded != without.SBOMsRead {
+		t.Errorf("--no-prefilter ruled %d out", without.SBOMsPrefiltered)
 	}
 }
