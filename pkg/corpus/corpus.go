@@ -10,11 +10,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/zstd"
 
 	"github.com/sbomx/sbomx/pkg/decode"
 	"github.com/sbomx/sbomx/pkg/graph"
@@ -73,16 +76,16 @@ type Options struct {
 	// Keep reports whether a non-SBOM file's content is kept in File.Data
 	// (catalog-info.yaml, CODEOWNERS).
 	Keep func(file string) bool
-	// MaxFileSize is the largest file read, and the most a gzip-compressed
-	// file may expand to; larger ones fail with a reason. 0 means
+	// MaxFileSize is the largest file read, and the most a compressed file
+	// may expand to; larger ones fail with a reason. 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
-	// Prefilter, when set, may rule an SBOM out by its bytes before it is
-	// decoded (see query.Prefilter). It is applied only where nothing but the
-	// file's own content decides what it contributes: in a folder other than
-	// the tree's top, with at most two candidate SBOM files and none in the
-	// folders below it (so the file's service follows from its folder, not
-	// from its root component's name).
+	// Prefilter, when set, may rule an SBOM out by its bytes (expanded)
+	// before it is decoded (see query.Prefilter). It is applied only where
+	// nothing but the file's own content decides what it contributes: in a
+	// folder other than the tree's top, with at most two candidate SBOM
+	// files and none in the folders below it (so the file's service follows
+	// from its folder, not from its root component's name).
 	Prefilter func(data []byte) bool
 	// Progress, when set, is kept up to date while files are read, for a
 	// progress line.
@@ -93,6 +96,8 @@ type Options struct {
 	// --hidden does). Without it such a directory is listed as skipped, not
 	// walked; .github is always walked (it holds CODEOWNERS) and .git never.
 	Hidden bool
+	// inMemory, when set, replaces inMemoryDefault (tests of the bound).
+	inMemory int64
 }
 
 // Progress counts files as they are read; safe to read from any goroutine.
@@ -192,6 +197,7 @@ func (c *Corpus) run(ctx context.Context, idx []int, filterable []bool) error {
 		go func() {
 			defer wg.Done()
 			w := &worker{fsys: c.fsys, opt: c.opt}
+			defer w.close()
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(idx) || ctx.Err() != nil {
@@ -242,11 +248,27 @@ func (c *Corpus) filterable() []bool {
 	return out
 }
 
-// worker holds one goroutine's reusable buffers.
+// worker holds one goroutine's reusable buffers and decoders.
 type worker struct {
 	fsys fs.FS
 	opt  Options
-	buf  []byte
+	buf  []byte // the file as read
+	// bufs[n] holds what n levels of unwrapping gave (an expansion); see
+	// keep.
+	bufs [maxWrapping + 1][]byte
+	zstd [maxWrapping + 1]*zstd.Decoder
+	// budget is what may still be expanded for the current file of the
+	// walk (see budgetFactor).
+	budget int64
+}
+
+// close releases the worker's decoders.
+func (w *worker) close() {
+	for _, d := range w.zstd {
+		if d != nil {
+			d.Close()
+		}
+	}
 }
 
 // safeLoad is load with a panic anywhere in reading, decoding, graph
@@ -287,12 +309,18 @@ func (w *worker) load(f *File, filterable bool) {
 		f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
 		return
 	}
-	if isGzip(data) {
-		if data, err = gunzip(data, opt.MaxFileSize); err != nil {
-			f.Status, f.Reason = StatusFailed, err.Error()
-			return
-		}
+	if sniff(data) == plain {
+		w.decode(f, data, filterable) // nearly every file: nothing to undo
+		return
 	}
+	w.budget = min(opt.MaxFileSize, math.MaxInt64/budgetFactor) * budgetFactor
+	w.entry(f, data, 0, filterable)
+}
+
+// decode decodes data, the content of f once unwrapped, into f:
+// filterable allows the prefilter to rule it out.
+func (w *worker) decode(f *File, data []byte, filterable bool) {
+	opt := w.opt
 	if filterable {
 		// The byte search first: when it says "maybe" (a match is likely,
 		// or the package is common) the completeness check is not needed.

@@ -1,0 +1,259 @@
+package corpus
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/klauspost/compress/zstd"
+	"github.com/ulikunitz/xz"
+)
+
+// wrappedDir holds the SBOMs of testdata/corpus/real compressed, archived
+// and re-encoded by the real tools (gzip, zstd, xz, bzip2, zip, GNU tar,
+// iconv, 7-Zip), made by its make.sh.
+const wrappedDir = "../../testdata/wrapped"
+
+func TestSniff(t *testing.T) {
+	u16 := func(s string, be bool) []byte {
+		var b []byte
+		for _, c := range []byte(s) {
+			if be {
+				b = append(b, 0, c)
+			} else {
+				b = append(b, c, 0)
+			}
+		}
+		return b
+	}
+	block := "\x31\x41\x59\x26\x53\x59"
+	tarHeader := make([]byte, 512)
+	copy(tarHeader[257:], "ustar\x0000")
+	gnuTar := make([]byte, 512)
+	copy(gnuTar[257:], "ustar  \x00")
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want wrapping
+	}{
+		{"gzip", []byte{0x1f, 0x8b, 8, 0}, gzipped},
+		{"zstd", []byte{0x28, 0xb5, 0x2f, 0xfd, 0}, zstded},
+		{"xz", []byte("\xfd7zXZ\x00\x00\x04"), xzed},
+		{"bzip2", []byte("BZh9" + block), bzip2ed},
+		{"bzip2, empty stream", []byte("BZh1\x17\x72\x45\x38\x50\x90\x00\x00\x00\x00"), bzip2ed},
+		{"BZh9 as text", []byte("BZh9 is not bzip2 without its block magic"), plain},
+		{"zip", []byte("PK\x03\x04\x14\x00"), zipArchive},
+		{"zip, empty", []byte("PK\x05\x06" + strings.Repeat("\x00", 18)), zipArchive},
+		{"tar, POSIX", tarHeader, tarArchive},
+		{"tar, GNU", gnuTar, tarArchive},
+		{"ustar in text", append(bytes.Repeat([]byte(" "), 257), "ustar00 and no NUL"...), plain},
+		{"7z", []byte{'7', 'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4}, sevenZip},
+		{"rar 4", []byte("Rar!\x1a\x07\x00"), rarArchive},
+		{"rar 5", []byte("Rar!\x1a\x07\x01\x00"), rarArchive},
+		{"lz4", []byte{0x04, 0x22, 0x4d, 0x18, 0x64}, lz4ed},
+		{"lzip", []byte("LZIP\x01\x0c"), lzipped},
+		{"lzma", []byte("\x5d\x00\x00\x80\x00\xff\xff\xff\xff\xff\xff\xff\xff\x00"), lzmaAlone},
+		{"lzma, size known", []byte("\x5d\x00\x00\x00\x01\x10\x27\x00\x00\x00\x00\x00\x00\x00"), lzmaAlone},
+		{"lzma-like, odd dictionary", []byte("\x5d\x01\x02\x03\x04\xff\xff\xff\xff\xff\xff\xff\xff\x00"), plain},
+		{"compress (.Z)", []byte{0x1f, 0x9d, 0x90, 0x7b}, unixCompress},
+		{"UTF-8 BOM", []byte("\xef\xbb\xbf{}"), utf8BOM},
+		{"UTF-16LE BOM", []byte("\xff\xfe{\x00"), utf16LE},
+		{"UTF-16BE BOM", []byte("\xfe\xff\x00{"), utf16BE},
+		{"UTF-32LE BOM", []byte("\xff\xfe\x00\x00{\x00\x00\x00"), utf32},
+		{"UTF-32BE BOM", []byte("\x00\x00\xfe\xff\x00\x00\x00{"), utf32},
+		{"UTF-16LE JSON, no BOM", u16(`{"bomFormat"`, false), utf16LE},
+		{"UTF-16BE JSON, no BOM", u16(`{"bomFormat"`, true), utf16BE},
+		{"UTF-16LE XML after white space", u16("\r\n  <?xml", false), utf16LE},
+		{"UTF-16BE XML", u16("<bom", true), utf16BE},
+		{"UTF-16LE tag-value", u16("SPDXVersion: SPDX-2.3", false), utf16LE},
+		{"UTF-16LE other text", u16("Some notes", false), plain},
+		{"JSON", []byte(`{"bomFormat":"CycloneDX"}`), plain},
+		{"XML", []byte(`<?xml version="1.0"?><bom/>`), plain},
+		{"empty", nil, plain},
+		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), plain},
+		{"ELF", []byte("\x7fELF\x02\x01\x01\x00"), plain},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sniff(tt.data); got != tt.want {
+				t.Errorf("sniff = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// xzOf compresses data with the xz library's writer.
+func xzOf(t testing.TB, data []byte, cfg xz.WriterConfig) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := cfg.NewWriter(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestXzPrepare: the size an xz file's indexes claim, over one or several
+// blocks and streams; the files whose index or dictionary is refused; and
+// dictionaries lowered to what their block holds, so that decoding a small
+// file compressed with xz -9 does not allocate 64 MiB.
+func TestXzPrepare(t *testing.T) {
+	text := bytes.Repeat([]byte(`{"name":"left-pad","version":"1.3.0"},`), 4000)
+	one := xzOf(t, text, xz.WriterConfig{})
+	blocks := xzOf(t, text, xz.WriterConfig{BlockSize: 20000})
+	big := xzOf(t, text[:1000], xz.WriterConfig{DictCap: 96 << 20})
+	fixture, err := os.ReadFile(wrappedDir + "/xz/bom.json.xz") // xz -9: a 64 MiB dictionary
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want int64
+		dict int64 // of the first block, after
+		err  string
+	}{
+		{"one block", one, int64(len(text)), 192 << 10, ""},
+		{"several blocks", blocks, int64(len(text)), 24 << 10, ""},
+		{"two streams and padding", append(append(append([]byte{}, blocks...), 0, 0, 0, 0), one...), 2 * int64(len(text)), 24 << 10, ""},
+		{"xz -9 (fixture)", fixture, 15588, 16 << 10, ""},
+		{"a dictionary of 96 MiB for 1000 bytes", big, 1000, 4 << 10, ""},
+		{"cut short", one[:len(one)-1], 0, 0, "xz: cut short (no stream footer)"},
+		{"no blocks where the index says", one[20:], 0, 0, "xz: index does not match the stream"},
+		{"header only", magicXz, 0, 0, "xz: cut short (no stream footer)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := bytes.Clone(tt.data)
+			got, err := xzPrepare(data)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("xzPrepare = %d, %v; want %d", got, err, tt.want)
+			}
+			if dict := lzma2Dict(data[12+4]); dict != tt.dict { // after the stream header: size, flags, filter id, props size
+				t.Errorf("first block's dictionary = %d, want %d", dict, tt.dict)
+			}
+			r, err := xz.ReaderConfig{DictCap: 4096}.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := io.ReadAll(r)
+			if err != nil || int64(len(out)) != tt.want {
+				t.Errorf("the rewritten file decodes to %d bytes, %v; want %d", len(out), err, tt.want)
+			}
+		})
+	}
+	// A block that holds more than 64 MiB and asks for a dictionary that
+	// large is refused (its header is tested alone: 96 MiB of test data
+	// would take seconds to compress).
+	header := bytes.Clone(big[12 : 12+(int(big[12])+1)*4])
+	if err := xzBlockHeader(header, 80<<20); err == nil || err.Error() != "xz: a block needs a dictionary of 96 MiB, over the 64 MiB sbomx allocates" {
+		t.Errorf("80 MiB block, 96 MiB dictionary: %v", err)
+	}
+}
+
+// bigSBOM is a valid CycloneDX document of about n bytes.
+func bigSBOM(n int) ([]byte, int) {
+	var b bytes.Buffer
+	b.WriteString(`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"bom-ref":"app","name":"big"}},"components":[`)
+	i := 0
+	for ; b.Len() < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"bom-ref":"c%d","name":"pkg-%d","version":"1.0.%d","purl":"pkg:npm/pkg-%d@1.0.%d"}`, i, i, i, i, i)
+	}
+	b.WriteString(`]}`)
+	return b.Bytes(), i
+}
+
+func gzipOf(t testing.TB, data []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	w.Write(data)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func zstdOf(t testing.TB, data []byte) []byte {
+	t.Helper()
+	e, err := zstd.NewWriter(nil, zstd.WithWindowSize(1<<20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	return e.EncodeAll(data, nil)
+}
+
+// TestExpansionBound: an expansion past the in-memory threshold is
+// counted, not held: a bomb fails having allocated a fraction of the limit,
+// and an SBOM between the threshold and the limit is read whole (expanded
+// twice). Allocation is measured, not timed.
+func TestExpansionBound(t *testing.T) {
+	const limit, inMemory = 16 << 20, 1 << 20
+	zeros := make([]byte, 64<<20)
+	bz2, err := os.ReadFile(wrappedDir + "/bombs/zero.json.bz2") // 16 MiB; no bzip2 writer in Go
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, components := bigSBOM(3 << 20) // above the threshold, under the limit
+	for _, tt := range []struct {
+		name, file string
+		data       []byte
+		reason     string // "" means read as the SBOM
+	}{
+		{"gzip bomb", "b/bom.json.gz", gzipOf(t, zeros), "gzip: expands past the 16777216-byte limit"},
+		{"zstd bomb", "b/bom.json.zst", zstdOf(t, zeros), "zstd: expands past the 16777216-byte limit"},
+		{"xz bomb", "b/bom.json.xz", xzOf(t, zeros, xz.WriterConfig{DictCap: 1 << 20}), "xz: expands past the 16777216-byte limit"},
+		{"bzip2 bomb (16 MiB)", "b/bom.json.bz2", append(bz2, bz2...), "bzip2: expands past the 16777216-byte limit"},
+		{"gzip SBOM past the threshold", "s/bom.json.gz", gzipOf(t, doc), ""},
+		{"zstd SBOM past the threshold", "s/bom.json.zst", zstdOf(t, doc), ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{tt.file: {Data: tt.data}}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			c, err := Load(context.Background(), fsys, Options{MaxFileSize: limit, inMemory: inMemory, Workers: 1})
+			runtime.ReadMemStats(&after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := &c.Files[0]
+			allocated := after.TotalAlloc - before.TotalAlloc
+			if tt.reason != "" {
+				if f.Status != StatusFailed || f.Reason != tt.reason {
+					t.Errorf("got %s %q, want failed %q", f.Status, f.Reason, tt.reason)
+				}
+				// The file, decoders' state and the threshold's buffer:
+				// well under the limit the expansion passed.
+				if allocated > limit/2 {
+					t.Errorf("allocated %d bytes failing a bomb, want at most %d", allocated, limit/2)
+				}
+				return
+			}
+			if f.Status != StatusSBOM || f.SBOM.Components != components {
+				t.Errorf("got %s %q with %+v, want an SBOM of %d components", f.Status, f.Reason, f.SBOM, components)
+			}
+		})
+	}
+}
