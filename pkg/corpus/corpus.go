@@ -80,12 +80,13 @@ type Options struct {
 	// may expand to; larger ones fail with a reason. 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
-	// Prefilter, when set, may rule an SBOM out by its bytes (expanded)
-	// before it is decoded (see query.Prefilter). It is applied only where
-	// nothing but the file's own content decides what it contributes: in a
-	// folder other than the tree's top, with at most two candidate SBOM
-	// files and none in the folders below it (so the file's service follows
-	// from its folder, not from its root component's name).
+	// Prefilter, when set, may rule an SBOM out by its bytes (unwrapped:
+	// expanded, transcoded) before it is decoded (see query.Prefilter). It
+	// is applied only where nothing but the file's own content decides what
+	// it contributes: in a folder other than the tree's top, with at most
+	// two candidate SBOM files and none in the folders below it (so the
+	// file's service follows from its folder, not from its root component's
+	// name).
 	Prefilter func(data []byte) bool
 	// Progress, when set, is kept up to date while files are read, for a
 	// progress line.
@@ -253,8 +254,8 @@ type worker struct {
 	fsys fs.FS
 	opt  Options
 	buf  []byte // the file as read
-	// bufs[n] holds what n levels of unwrapping gave (an expansion); see
-	// keep.
+	// bufs[n] holds what n levels of unwrapping gave (an expansion,
+	// transcoded text); see keep.
 	bufs [maxWrapping + 1][]byte
 	zstd [maxWrapping + 1]*zstd.Decoder
 	// budget is what may still be expanded for the current file of the

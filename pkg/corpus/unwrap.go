@@ -8,14 +8,19 @@ import "fmt"
 const maxWrapping = 4
 
 // entry reads f, a file of the walk whose bytes are data after lvl
-// unwrappings, into f. Compression is undone first, so that the decoders
-// and the prefilter see the content; filterable allows the prefilter (see
-// Options.Prefilter).
+// unwrappings, into f. Compression and encodings are undone first, so that
+// the decoders and the prefilter see UTF-8 text; filterable allows the
+// prefilter (see Options.Prefilter).
 func (w *worker) entry(f *File, data []byte, lvl int, filterable bool) {
 	for {
 		k := sniff(data)
 		switch {
-		case k == plain, k == zipArchive, k == tarArchive, k == utf8BOM, k == utf16LE, k == utf16BE:
+		case k == utf8BOM:
+			// Dropped here, once, so that the prefilter's and the
+			// decoders' view of the text agree.
+			data = data[len(bomUTF8):]
+			continue
+		case k == plain, k == zipArchive, k == tarArchive:
 			w.decode(f, data, filterable)
 		case k.notUnwrapped() != "":
 			f.Status, f.Reason = StatusFailed, k.notUnwrapped()
@@ -29,7 +34,28 @@ func (w *worker) entry(f *File, data []byte, lvl int, filterable bool) {
 			}
 			data, lvl = expanded, lvl+1
 			continue
+		case k == utf16LE, k == utf16BE:
+			if text, err := w.transcode(k, data, lvl+1); err != nil {
+				f.Status, f.Reason = StatusFailed, err.Error()
+			} else {
+				w.decode(f, text, filterable)
+			}
 		}
 		return
 	}
+}
+
+// transcode turns UTF-16 text into UTF-8 in the buffer of level lvl.
+func (w *worker) transcode(k wrapping, data []byte, lvl int) ([]byte, error) {
+	n := utf8Size(data, k)
+	if int64(n) > w.opt.MaxFileSize {
+		return nil, &expandError{what: k, limit: w.opt.MaxFileSize}
+	}
+	buf := w.bufs[lvl][:0]
+	if cap(buf) < n {
+		buf = make([]byte, 0, n)
+	}
+	text, err := fromUTF16(buf, data, k)
+	w.keep(lvl, buf)
+	return text, err
 }

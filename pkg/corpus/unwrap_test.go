@@ -88,6 +88,93 @@ func TestSniff(t *testing.T) {
 	}
 }
 
+func TestFromUTF16(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		data  []byte
+		order wrapping
+		want  string
+		err   string
+	}{
+		{"LE with BOM", []byte("\xff\xfeh\x00i\x00"), utf16LE, "hi", ""},
+		{"BE without BOM", []byte("\x00h\x00i"), utf16BE, "hi", ""},
+		{"two and three byte characters", []byte("\xe9\x00\xac\x20"), utf16LE, "é€", ""},
+		{"surrogate pair", []byte("\x3d\xd8\x00\xde"), utf16LE, "😀", ""},
+		{"odd length", []byte("\xff\xfeh\x00i"), utf16LE, "", "UTF-16LE text of odd length (5 bytes): cut short"},
+		{"lone low surrogate", []byte("h\x00\x00\xdc"), utf16LE, "", "UTF-16LE: unpaired surrogate 0xdc00 at byte 2"},
+		{"high surrogate at the end", []byte("h\x00\x3d\xd8"), utf16LE, "", "UTF-16LE: unpaired surrogate 0xd83d at byte 2"},
+		{"high surrogate then a letter", []byte("\xd8\x3d\x00h"), utf16BE, "", "UTF-16BE: unpaired surrogate 0xd83d at byte 0"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := fromUTF16(nil, tt.data, tt.order)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || string(got) != tt.want {
+				t.Fatalf("got %q, %v; want %q", got, err, tt.want)
+			}
+			if n := utf8Size(tt.data, tt.order); n < len(got) {
+				t.Errorf("utf8Size = %d, less than the %d bytes written", n, len(got))
+			}
+		})
+	}
+}
+
+// TestTextEncodings: UTF-8 with a byte order mark and UTF-16 in either
+// order, with a mark or without one, are read as the UTF-8 SBOM they hold,
+// and the prefilter is shown that UTF-8.
+func TestTextEncodings(t *testing.T) {
+	doc := sbom(1)
+	utf16 := func(bigEndian, mark bool) []byte {
+		var b []byte
+		if mark {
+			b = []byte{0xff, 0xfe}
+			if bigEndian {
+				b = []byte{0xfe, 0xff}
+			}
+		}
+		for _, c := range doc { // ASCII: one unit each
+			if bigEndian {
+				b = append(b, 0, c)
+			} else {
+				b = append(b, c, 0)
+			}
+		}
+		return b
+	}
+	fsys := fstest.MapFS{
+		"p/utf8-bom/bom.json":   {Data: append([]byte{0xef, 0xbb, 0xbf}, doc...)},
+		"p/utf16le/bom.json":    {Data: utf16(false, true)},
+		"p/utf16be/bom.json":    {Data: utf16(true, true)},
+		"p/utf16le-no/bom.json": {Data: utf16(false, false)},
+		"p/utf16be-no/bom.json": {Data: utf16(true, false)},
+	}
+	var seen [][]byte
+	c, err := Load(context.Background(), fsys, Options{Workers: 1, Prefilter: func(data []byte) bool {
+		seen = append(seen, bytes.Clone(data))
+		return true // "maybe": decode it
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range c.Files {
+		if f.Status != StatusSBOM || f.SBOM.Components != 2 || f.SBOM.RootName != "svc-1" {
+			t.Errorf("%s: %s %q %+v", f.Path, f.Status, f.Reason, f.SBOM)
+		}
+	}
+	if len(seen) != len(fsys) {
+		t.Fatalf("the prefilter saw %d files, want %d", len(seen), len(fsys))
+	}
+	for _, data := range seen {
+		if !bytes.Equal(data, doc) {
+			t.Errorf("the prefilter saw %q..., not the UTF-8 text", data[:min(len(data), 16)])
+		}
+	}
+}
+
 // xzOf compresses data with the xz library's writer.
 func xzOf(t testing.TB, data []byte, cfg xz.WriterConfig) []byte {
 	t.Helper()
