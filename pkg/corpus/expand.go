@@ -140,7 +140,7 @@ func (w *worker) decompressor(k wrapping, src []byte, lvl int) (io.Reader, error
 
 // expand decompresses src (compressed as k) into the buffer of level lvl;
 // see bounded.
-func (w *worker) expand(k wrapping, src []byte, lvl int) ([]byte, error) {
+func (w *worker) expand(k wrapping, src []byte, lvl int) ([]byte, io.Reader, error) {
 	return w.bounded(k, lvl, func() (io.Reader, error) { return w.decompressor(k, src, lvl) }, func(err error) error { return w.reason(k, err) })
 }
 
@@ -151,42 +151,71 @@ func (w *worker) expand(k wrapping, src []byte, lvl int) ([]byte, error) {
 // *expandError naming what); under it, it is expanded a second time into a
 // buffer of the size now known. why turns a reader's error into the
 // failure's reason.
-func (w *worker) bounded(what wrapping, lvl int, open func() (io.Reader, error), why func(error) error) ([]byte, error) {
+//
+// An expansion that is a tar archive is read as it comes when it cannot be
+// held: stream gives the bytes held, then the rest of the expansion capped
+// at the limit. So does one that breaks off (a truncated .tar.gz): its
+// members up to the break are read, as tar -x would extract them.
+func (w *worker) bounded(what wrapping, lvl int, open func() (io.Reader, error), why func(error) error) (out []byte, stream io.Reader, err error) {
 	limit := w.opt.MaxFileSize
 	r, err := open()
 	if err != nil {
-		return nil, why(err)
+		return nil, nil, why(err)
 	}
 	held := min(w.inMemory(), limit)
 	buf, err := fill(w.bufs[lvl][:0], r, held)
 	w.keep(lvl, buf)
 	switch {
+	case err != nil && isTar(buf):
+		return nil, io.MultiReader(bytes.NewReader(buf), &errReader{why(err)}), nil
 	case err != nil:
-		return nil, why(err)
+		return nil, nil, why(err)
 	case int64(len(buf)) < held:
-		return buf, nil // ended within the threshold: the common case
+		return buf, nil, nil // ended within the threshold: the common case
+	case isTar(buf):
+		rest := &capReader{r: r, max: limit - held, err: &expandError{what: what, limit: limit}}
+		return nil, io.MultiReader(bytes.NewReader(buf), &whyReader{rest, why}), nil
 	}
 	more, err := io.Copy(io.Discard, io.LimitReader(r, limit-held+1))
 	switch {
 	case err != nil:
-		return nil, why(err)
+		return nil, nil, why(err)
 	case more == 0:
-		return buf, nil // ended right at the threshold
+		return buf, nil, nil // ended right at the threshold
 	case held+more > limit:
-		return nil, &expandError{what: what, limit: limit}
+		return nil, nil, &expandError{what: what, limit: limit}
 	}
 	// Under the limit: expand again, into a buffer of the exact size.
 	if r, err = open(); err != nil {
-		return nil, why(err)
+		return nil, nil, why(err)
 	}
-	out := make([]byte, held+more)
+	out = make([]byte, held+more)
 	if _, err := io.ReadFull(r, out); err != nil {
-		return nil, why(err)
+		return nil, nil, why(err)
 	}
 	if n, _ := r.Read(make([]byte, 1)); n != 0 {
-		return nil, fmt.Errorf("%s: expanded to more bytes the second time", what)
+		return nil, nil, fmt.Errorf("%s: expanded to more bytes the second time", what)
 	}
-	return out, nil
+	return out, nil, nil
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e *errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// whyReader turns its reader's errors (not the end) into reasons.
+type whyReader struct {
+	r   io.Reader
+	why func(error) error
+}
+
+func (w *whyReader) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = w.why(err)
+	}
+	return n, err
 }
 
 // fill reads r into buf until the end of r or until buf holds max bytes,

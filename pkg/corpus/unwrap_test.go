@@ -1,17 +1,23 @@
 package corpus
 
 import (
+	"archive/tar"
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
 	"context"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/klauspost/compress/zstd"
 	"github.com/ulikunitz/xz"
 )
@@ -20,6 +26,114 @@ import (
 // and re-encoded by the real tools (gzip, zstd, xz, bzip2, zip, GNU tar,
 // iconv, 7-Zip), made by its make.sh.
 const wrappedDir = "../../testdata/wrapped"
+
+// The SBOMs testdata/wrapped was made from, by what they decode to.
+var (
+	sbomA = "28 root"      // gradle-java-test-app-cdxgen.cdx.json
+	sbomB = "16 ../sbomqs" // go-sbomqs-trivy.spdx
+	sbomC = "30 "          // go-sbomqs-syft.spdx
+)
+
+// TestWrappedFixtures is issue 14 §2 item by item: every file of
+// testdata/wrapped, read with a 2 MiB limit, and what became of it, in the
+// order the coverage block lists them. A wrapped SBOM must decode to what
+// the SBOM it was made from decodes to.
+func TestWrappedFixtures(t *testing.T) {
+	originals, err := Load(context.Background(), os.DirFS("../../testdata/corpus/real"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded := map[string]string{}
+	for _, f := range originals.Files {
+		if f.SBOM != nil {
+			decoded[f.Path] = fmt.Sprintf("%d %s", f.SBOM.Components, f.SBOM.RootName)
+		}
+	}
+	if decoded["gradle-java-test-app-cdxgen.cdx.json"] != sbomA || decoded["go-sbomqs-trivy.spdx"] != sbomB || decoded["go-sbomqs-syft.spdx"] != sbomC {
+		t.Fatalf("the originals decode differently now: %q %q %q", decoded["gradle-java-test-app-cdxgen.cdx.json"], decoded["go-sbomqs-trivy.spdx"], decoded["go-sbomqs-syft.spdx"])
+	}
+
+	c, err := Load(context.Background(), os.DirFS(wrappedDir), Options{MaxFileSize: 2 << 20, inMemory: 256 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Path, NamedAs, Status, Reason, Decoded string }
+	var got []row
+	for _, f := range c.Files {
+		r := row{f.Path, f.NamedAs, string(f.Status), f.Reason, ""}
+		if f.SBOM != nil {
+			r.Decoded = fmt.Sprintf("%d %s", f.SBOM.Components, f.SBOM.RootName)
+		}
+		got = append(got, r)
+	}
+	const sbom, skipped, failed = "sbom", "skipped", "failed"
+	want := []row{
+		{"PROVENANCE.md", "", skipped, "not an SBOM", ""},
+		{"README.md", "", skipped, "not an SBOM", ""},
+		// Bombs: 16 MiB of zeros, over the limit whatever the wrapping.
+		{"bombs/zero.json.bz2", "", failed, "bzip2: expands past the 2097152-byte limit", ""},
+		{"bombs/zero.json.gz", "", failed, "gzip: expands past the 2097152-byte limit", ""},
+		{"bombs/zero.json.xz", "", failed, "xz: expands past the 2097152-byte limit", ""},
+		{"bombs/zero.json.zst", "", failed, "zstd: expands past the 2097152-byte limit", ""},
+		{"bombs/zero.tar.gz!zero.json", "bombs/zero.json", failed, "file is 16777216 bytes, over the 2097152-byte limit", ""},
+		{"bombs/zero.tar.gz", "", failed, "tar: gzip: expands past the 2097152-byte limit (after 1 member(s); the rest is not read)", ""},
+		{"bombs/zero.zip!zero.json", "bombs/zero.json", failed, "file is 16777216 bytes, over the 2097152-byte limit", ""},
+		// Compression, recognised by its bytes: gzip/bom.json is gzip.
+		{"bzip2/bom.json.bz2", "", sbom, "", sbomA},
+		// Recognised, not unwrapped, or broken: failed, never skipped.
+		{"failing/bom.json.lz4", "", failed, "lz4: sbomx does not unwrap it (decompress it first)", ""},
+		{"failing/bom.json.lzma", "", failed, "lzma: sbomx does not unwrap it (decompress it first)", ""},
+		{"failing/bzip2-method.zip!svc-a/bom.cdx.json", "failing/svc-a/bom.cdx.json", failed, "zip member compressed with method 12: sbomx does not unwrap it (extract it first)", ""},
+		{"failing/deep.json.gz", "", failed, "gzip inside 4 other wrappings (archives, compression): sbomx unwraps 4 and stops there", ""},
+		{"failing/dupes.zip!bom.json", "failing/bom.json", sbom, "", sbomA},
+		{"failing/dupes.zip!bom.json", "failing/bom.json", failed, "another member of the archive has the same name (only the first is read)", ""},
+		{"failing/encrypted.zip!svc-a/bom.cdx.json", "failing/svc-a/bom.cdx.json", failed, "encrypted zip member: sbomx does not decrypt it (extract it first)", ""},
+		{"failing/odd-utf16.json", "", failed, "UTF-16LE text of odd length (31179 bytes): cut short", ""},
+		{"failing/sboms.7z", "", failed, "7z archive: sbomx does not unwrap it (extract it first)", ""},
+		{"failing/sboms.rar", "", failed, "RAR archive: sbomx does not unwrap it (extract it first)", ""},
+		{"failing/surrogate-utf16.json", "", failed, "UTF-16LE: unpaired surrogate 0xd800 at byte 14", ""},
+		// A .tar.gz cut inside its second member: the first is read.
+		{"failing/truncated.tar.gz!svc-c/bom.cdx.json", "failing/svc-c/bom.cdx.json", sbom, "", sbomA},
+		{"failing/truncated.tar.gz", "", failed, "tar: svc-d/bom.spdx: gzip: cut short (unexpected end of data) (after 1 member(s); the rest is not read)", ""},
+		{"failing/utf32.json", "", failed, "UTF-32 text: sbomx does not read it (convert it to UTF-8)", ""},
+		// A flat folder's SBOMs kept in one archive: named as if extracted.
+		{"flat/landscape.zip!java-app.cdx.json", "flat/java-app.cdx.json", sbom, "", sbomA},
+		{"flat/landscape.zip!sbomqs-trivy.spdx", "flat/sbomqs-trivy.spdx", sbom, "", sbomB},
+		{"flat/landscape.zip!sbomqs-syft.spdx", "flat/sbomqs-syft.spdx", sbom, "", sbomC},
+		{"gzip/bom.json", "", sbom, "", sbomA},
+		{"make.sh", "", skipped, "not an SBOM", ""},
+		// gzip > tar > zip > gzip: four wrappings, the most unwrapped.
+		{"nested/outer.tar.gz!dir/inner.zip!c.spdx.gz", "nested/dir/c.spdx.gz", sbom, "", sbomB},
+		// Real files as published (real/PROVENANCE.md): Red Hat's .json.bz2
+		// and .json.xz (1.18 MB expanded: past the in-memory threshold),
+		// guac's .zst, UTF-16LE and UTF-8 with byte order marks.
+		{"real/busybox-image-syft-0.58.0.cdx.json.zst", "", sbom, "", "1 docker.io/library/busybox"},
+		{"real/rh-ansible-automation-platform-2.0-rhel8-redhat.spdx.json.xz", "", sbom, "", "950 ANSIBLE-AUTOMATION-PLATFORM-2.0-RHEL-8"},
+		{"real/rpm-ubi8-micro-8.8-7-redhat.spdx.json.bz2", "", sbom, "", "68 ubi8-micro-container"},
+		{"real/spdx-example-v2.2-utf16le-bom.spdx", "", sbom, "", "4 SPDX-Tools-v2.0"},
+		{"real/spdx-example-v2.2-utf16le-bom.spdx.json", "", sbom, "", "4 SPDX-Tools-v2.0"},
+		{"real/spdx-tools-example-v2.0-utf8-bom.spdx", "", sbom, "", "1 "},
+		{"skipped/empty.zip", "", skipped, "zip archive with no files", ""},
+		{"skipped/pixel.png", "", skipped, "not an SBOM", ""},
+		{"tar/sboms.tar.gz!svc-c/bom.cdx.json", "tar/svc-c/bom.cdx.json", sbom, "", sbomA},
+		{"tar/sboms.tar.gz!svc-d/bom.spdx", "tar/svc-d/bom.spdx", sbom, "", sbomB},
+		{"tar/sboms.tar.gz!svc-d/link.json", "tar/svc-d/link.json", skipped, "symbolic link (not followed inside an archive)", ""},
+		// Text encodings, transcoded to UTF-8 before anything reads them.
+		{"utf16be/bom.json", "", sbom, "", sbomA},
+		{"utf16le/bom.json", "", sbom, "", sbomA},
+		{"utf16le-nobom/bom.spdx", "", sbom, "", sbomB},
+		{"utf8-bom/bom.json", "", sbom, "", sbomA},
+		{"xz/bom.json.xz", "", sbom, "", sbomA},
+		// Members in the archive's order; its directories are not files.
+		{"zip/sboms.zip!svc-a/bom.cdx.json", "zip/svc-a/bom.cdx.json", sbom, "", sbomA},
+		{"zip/sboms.zip!svc-b/bom.spdx", "zip/svc-b/bom.spdx", sbom, "", sbomB},
+		{"zip/sboms.zip!notes.txt", "zip/notes.txt", skipped, "not an SBOM", ""},
+		{"zstd/bom.json.zst", "", sbom, "", sbomA},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+}
 
 func TestSniff(t *testing.T) {
 	u16 := func(s string, be bool) []byte {
@@ -120,6 +234,23 @@ func TestFromUTF16(t *testing.T) {
 				t.Errorf("utf8Size = %d, less than the %d bytes written", n, len(got))
 			}
 		})
+	}
+}
+
+func TestMemberName(t *testing.T) {
+	for in, want := range map[string]string{
+		"svc/bom.json":       "svc/bom.json",
+		"./svc/bom.json":     "svc/bom.json",
+		"/abs/bom.json":      "abs/bom.json",
+		"../../etc/bom.json": "etc/bom.json",
+		"a/../b/bom.json":    "b/bom.json",
+		"dir/":               "dir",
+		"./":                 "",
+		"":                   "",
+	} {
+		if got := memberName(in); got != want {
+			t.Errorf("memberName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -291,6 +422,55 @@ func zstdOf(t testing.TB, data []byte) []byte {
 	return e.EncodeAll(data, nil)
 }
 
+// zipOf archives members (name, content) in order; lie, when set, is the
+// uncompressed size written in the headers instead of the true one.
+func zipOf(t testing.TB, lie uint64, members ...string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for i := 0; i+1 < len(members); i += 2 {
+		name, content := members[i], []byte(members[i+1])
+		if lie == 0 {
+			w, err := zw.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(content)
+			continue
+		}
+		var deflated bytes.Buffer
+		fw, _ := flate.NewWriter(&deflated, flate.BestCompression)
+		fw.Write(content)
+		fw.Close()
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(content),
+			CompressedSize64: uint64(deflated.Len()), UncompressedSize64: lie})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(deflated.Bytes())
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func tarOf(t testing.TB, members ...string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	tw := tar.NewWriter(&b)
+	for i := 0; i+1 < len(members); i += 2 {
+		if err := tw.WriteHeader(&tar.Header{Name: members[i], Mode: 0o644, Size: int64(len(members[i+1])), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		tw.Write([]byte(members[i+1]))
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // TestExpansionBound: an expansion past the in-memory threshold is
 // counted, not held: a bomb fails having allocated a fraction of the limit,
 // and an SBOM between the threshold and the limit is read whole (expanded
@@ -303,6 +483,11 @@ func TestExpansionBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc, components := bigSBOM(3 << 20) // above the threshold, under the limit
+	tarred := string(tarOf(t, "svc/bom.json", string(doc)))
+	var halfMiB []string // 40 members of 512 KiB: past the limit in all
+	for i := range 40 {
+		halfMiB = append(halfMiB, fmt.Sprintf("zero-%d.bin", i), string(zeros[:512<<10]))
+	}
 	for _, tt := range []struct {
 		name, file string
 		data       []byte
@@ -312,11 +497,17 @@ func TestExpansionBound(t *testing.T) {
 		{"zstd bomb", "b/bom.json.zst", zstdOf(t, zeros), "zstd: expands past the 16777216-byte limit"},
 		{"xz bomb", "b/bom.json.xz", xzOf(t, zeros, xz.WriterConfig{DictCap: 1 << 20}), "xz: expands past the 16777216-byte limit"},
 		{"bzip2 bomb (16 MiB)", "b/bom.json.bz2", append(bz2, bz2...), "bzip2: expands past the 16777216-byte limit"},
+		{"zip member lying about its size", "b/bombs.zip!zero.json", zipOf(t, 1000, "zero.json", string(zeros[:1<<20])), "zip: member does not match its header (1000 bytes, CRC a738ea1c)"},
+		{"tar.gz bomb", "b/bombs.tar.gz", gzipOf(t, tarOf(t, halfMiB...)), "tar: zero-31.bin: gzip: expands past the 16777216-byte limit (after 31 member(s); the rest is not read)"},
 		{"gzip SBOM past the threshold", "s/bom.json.gz", gzipOf(t, doc), ""},
 		{"zstd SBOM past the threshold", "s/bom.json.zst", zstdOf(t, doc), ""},
+		{"zip member past the threshold", "s/sboms.zip!svc/bom.json", zipOf(t, 0, "svc/bom.json", string(doc)), ""},
+		{"tar member past the threshold", "s/sboms.tar!svc/bom.json", []byte(tarred), ""},
+		{"tar.gz past the threshold, streamed", "s/sboms.tar.gz!svc/bom.json", gzipOf(t, []byte(tarred)), ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{tt.file: {Data: tt.data}}
+			name, _, _ := strings.Cut(tt.file, "!")
+			fsys := fstest.MapFS{name: {Data: tt.data}}
 			var before, after runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)
@@ -325,7 +516,15 @@ func TestExpansionBound(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := &c.Files[0]
+			var f *File
+			for i := range c.Files {
+				if c.Files[i].Path == tt.file {
+					f = &c.Files[i]
+				}
+			}
+			if f == nil {
+				t.Fatalf("no %s in %+v", tt.file, c.Files)
+			}
 			allocated := after.TotalAlloc - before.TotalAlloc
 			if tt.reason != "" {
 				if f.Status != StatusFailed || f.Reason != tt.reason {
@@ -342,5 +541,133 @@ func TestExpansionBound(t *testing.T) {
 				t.Errorf("got %s %q with %+v, want an SBOM of %d components", f.Status, f.Reason, f.SBOM, components)
 			}
 		})
+	}
+}
+
+// TestArchiveBudget: an archive of archives of bombs (42.zip) stops once
+// it has expanded four times the limit in all, keeping what it read.
+func TestArchiveBudget(t *testing.T) {
+	zeros := string(make([]byte, 900<<10))
+	var members []string
+	for i := range 10 {
+		members = append(members, fmt.Sprintf("zero-%d.bin", i), zeros)
+	}
+	fsys := fstest.MapFS{"a/bombs.zip": {Data: zipOf(t, 0, members...)}, "b/bom.json": {Data: sbom(1)}}
+	c, err := Load(context.Background(), fsys, Options{MaxFileSize: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Path, Status, Reason string }
+	var got []row
+	for _, f := range c.Files {
+		got = append(got, row{f.Path, string(f.Status), f.Reason})
+	}
+	want := []row{
+		{"a/bombs.zip!zero-0.bin", "skipped", "not an SBOM"},
+		{"a/bombs.zip!zero-1.bin", "skipped", "not an SBOM"},
+		{"a/bombs.zip!zero-2.bin", "skipped", "not an SBOM"},
+		{"a/bombs.zip!zero-3.bin", "skipped", "not an SBOM"},
+		{"a/bombs.zip", "failed", "zip: expands past 4194304 bytes in all (4 times the size limit), the most read from one file (after 4 member(s); the rest is not read)"},
+		{"b/bom.json", "sbom", ""},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+}
+
+// TestArchiveMembersAndThePrefilter: members are never ruled out by the
+// prefilter, which sees unwrapped UTF-8; and an SBOM it ruled out is
+// decoded after all when an archive's members turn out to share its
+// folder (it is then named by its content, which the prefilter skipped).
+func TestArchiveMembersAndThePrefilter(t *testing.T) {
+	var seen [][]byte
+	var mu = make(chan struct{}, 1)
+	utf16 := []byte{0xff, 0xfe}
+	for _, c := range sbom(3) {
+		utf16 = append(utf16, c, 0)
+	}
+	fsys := fstest.MapFS{
+		"p/svc/bom.json":      {Data: sbom(1)},
+		"p/svc/more.zip":      {Data: zipOf(t, 0, "a.json", string(sbom(4)), "b.json", string(sbom(5)))},
+		"p/alone/bom.json.gz": {Data: gzipOf(t, sbom(2))},
+		"p/utf16/bom.json":    {Data: utf16},
+	}
+	c, err := Load(context.Background(), fsys, Options{Workers: 1, Prefilter: func(data []byte) bool {
+		mu <- struct{}{}
+		seen = append(seen, bytes.Clone(data))
+		<-mu
+		return false // rule out all it may
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, f := range c.Files {
+		if f.SBOM == nil {
+			t.Fatalf("%s: %s %s", f.Path, f.Status, f.Reason)
+		}
+		got[f.Path] = f.SBOM.Prefiltered
+	}
+	want := map[string]bool{
+		"p/alone/bom.json.gz":   true,
+		"p/utf16/bom.json":      true,
+		"p/svc/bom.json":        false, // three SBOMs in p/svc once more.zip is open
+		"p/svc/more.zip!a.json": false,
+		"p/svc/more.zip!b.json": false,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("prefiltered (-want +got):\n%s", diff)
+	}
+	for _, data := range seen {
+		if !bytes.HasPrefix(data, []byte(`{"bomFormat"`)) {
+			t.Errorf("the prefilter saw %q..., not the unwrapped text", data[:min(len(data), 16)])
+		}
+	}
+	if len(seen) != 3 {
+		t.Errorf("the prefilter saw %d files, want 3 (p/svc/bom.json before its folder was known to hold more)", len(seen))
+	}
+}
+
+// TestZipMemberModes: a zip member's data is read whatever special mode
+// zip recorded for it (zip records a member read from a pipe, "zip - -",
+// as a named pipe), except a symbolic link's, which is only a path.
+func TestZipMemberModes(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, m := range []struct {
+		name string
+		mode fs.FileMode
+		data string
+	}{
+		{"piped.json", fs.ModeNamedPipe | 0o644, string(sbom(1))},
+		{"link.json", fs.ModeSymlink | 0o777, "piped.json"},
+		{"dir/", fs.ModeDir | 0o755, ""},
+	} {
+		h := &zip.FileHeader{Name: m.name, Method: zip.Deflate}
+		h.SetMode(m.mode)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(m.data))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(context.Background(), fstest.MapFS{"a.zip": {Data: b.Bytes()}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Path, Status, Reason string }
+	var got []row
+	for _, f := range c.Files {
+		got = append(got, row{f.Path, string(f.Status), f.Reason})
+	}
+	want := []row{
+		{"a.zip!piped.json", "sbom", ""},
+		{"a.zip!link.json", "skipped", "symbolic link (not followed inside an archive)"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
 	}
 }
