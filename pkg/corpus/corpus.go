@@ -1,6 +1,8 @@
-// Package corpus walks a tree, recognises every SBOM in it by content, decodes
-// them in parallel and accounts for every file: read, skipped as not an SBOM,
-// or failed with a reason. A file that fails never stops the walk.
+// Package corpus walks a tree, undoes what wraps each file (compression,
+// zip and tar archives, UTF-16), recognises every SBOM in it by content,
+// decodes them in parallel and accounts for every file and archive member:
+// read, skipped as not an SBOM, or failed with a reason. A file that fails
+// never stops the walk.
 package corpus
 
 import (
