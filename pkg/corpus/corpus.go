@@ -128,7 +128,7 @@ const DefaultMaxFileSize = 1 << 30
 
 // Corpus is every file under a root.
 type Corpus struct {
-	Files []File // in lexical walk order
+	Files []File // in lexical walk order; an archive's members in its place, in the archive's order
 	fsys  fs.FS
 	opt   Options
 }
