@@ -274,8 +274,11 @@ func (w *worker) reason(k wrapping, err error) error {
 		return err
 	}
 	msg := err.Error()
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
 		msg = "cut short (unexpected end of data)"
+	case errors.Is(err, zstd.ErrWindowSizeExceeded), errors.Is(err, zstd.ErrDecoderSizeExceeded):
+		msg = fmt.Sprintf("its window is over the %d MiB sbomx allocates (recompress it without --long=28 or more)", zstdWindow>>20)
 	}
 	for _, p := range []string{k.String() + ": ", "zstd: ", "xz: ", "bzip2 data invalid: ", "flate: "} {
 		msg = strings.TrimPrefix(msg, p)

@@ -671,3 +671,71 @@ func TestZipMemberModes(t *testing.T) {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 }
+
+// TestTarMemberTypes: a tar's regular files are read, its links skipped
+// with a reason (a hard link's target is read as itself), its directories
+// not listed, as in a tree.
+func TestTarMemberTypes(t *testing.T) {
+	var b bytes.Buffer
+	tw := tar.NewWriter(&b)
+	for _, h := range []*tar.Header{
+		{Name: "svc/", Typeflag: tar.TypeDir, Mode: 0o755},
+		{Name: "svc/bom.json", Typeflag: tar.TypeReg, Mode: 0o644, Size: int64(len(sbom(1)))},
+		{Name: "svc/soft.json", Typeflag: tar.TypeSymlink, Linkname: "bom.json"},
+		{Name: "svc/hard.json", Typeflag: tar.TypeLink, Linkname: "svc/bom.json"},
+		{Name: "svc/pipe", Typeflag: tar.TypeFifo, Mode: 0o644},
+	} {
+		if err := tw.WriteHeader(h); err != nil {
+			t.Fatal(err)
+		}
+		if h.Typeflag == tar.TypeReg {
+			tw.Write(sbom(1))
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(context.Background(), fstest.MapFS{"a.tar": {Data: b.Bytes()}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Path, Status, Reason string }
+	var got []row
+	for _, f := range c.Files {
+		got = append(got, row{f.Path, string(f.Status), f.Reason})
+	}
+	want := []row{
+		{"a.tar!svc/bom.json", "sbom", ""},
+		{"a.tar!svc/soft.json", "skipped", "symbolic link (not followed inside an archive)"},
+		{"a.tar!svc/hard.json", "skipped", "hard link to another member (read as that member)"},
+		{"a.tar!svc/pipe", "skipped", "not a regular file"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+}
+
+// TestZstdWindowCap: a zstd frame that asks for a window over 128 MiB (the
+// history its decoder must keep) fails before any is allocated. The frame
+// is written by hand: an encoder with such a window would allocate it.
+func TestZstdWindowCap(t *testing.T) {
+	frame := []byte{0x28, 0xb5, 0x2f, 0xfd, // magic
+		0x00,       // frame header: no single segment, no checksum, no sizes
+		18<<3 | 0,  // window descriptor: 2^(10+18) = 256 MiB
+		0x11, 0, 0, // last block, raw, 2 bytes
+		'h', 'i'}
+	c, err := Load(context.Background(), fstest.MapFS{"bom.json.zst": {Data: frame}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := c.Files[0]; f.Status != StatusFailed || f.Reason != "zstd: its window is over the 128 MiB sbomx allocates (recompress it without --long=28 or more)" {
+		t.Errorf("got %s %q, want a zstd window failure", f.Status, f.Reason)
+	}
+	frame[5] = 10 << 3 // 1 MiB: within the cap
+	if c, err = Load(context.Background(), fstest.MapFS{"bom.json.zst": {Data: frame}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if f := c.Files[0]; f.Status != StatusSkipped || f.Reason != "not an SBOM" {
+		t.Errorf("1 MiB window: got %s %q, want the 2 bytes read (not an SBOM)", f.Status, f.Reason)
+	}
+}
