@@ -721,7 +721,7 @@ func TestTarMemberTypes(t *testing.T) {
 func TestZstdWindowCap(t *testing.T) {
 	frame := []byte{0x28, 0xb5, 0x2f, 0xfd, // magic
 		0x00,       // frame header: no single segment, no checksum, no sizes
-		18<<3 | 0,  // window descriptor: 2^(10+18) = 256 MiB
+		18 << 3,    // window descriptor: exponent 18, no mantissa: 2^(10+18) = 256 MiB
 		0x11, 0, 0, // last block, raw, 2 bytes
 		'h', 'i'}
 	c, err := Load(context.Background(), fstest.MapFS{"bom.json.zst": {Data: frame}}, Options{})
