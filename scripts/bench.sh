@@ -6,6 +6,7 @@
 #   SIZES="small" scripts/bench.sh   # just the 500-service landscape
 #   SBOMX_BENCH_DIR=/data/sboms scripts/bench.sh   # measure an existing tree
 #   RUNS=5 scripts/bench.sh          # runs per measurement (median kept; default 3)
+#   SIZES=bombs scripts/bench.sh     # decompression bombs: peak RSS and time (issue 14)
 #
 # Landscapes come from ../shared/tools/genlandscape (seed 42), written under
 # $BENCH_ROOT (default /tmp/sbomx-bench; the medium one is 2.8 GB, the large
@@ -43,8 +44,50 @@ declare -A FLAGS=(
   [large]="-services 20000 -components 1000"
 )
 
+# bombs: a 4 GiB expansion in each wrapping, alone in a tree with three real
+# SBOMs; each must fail alone ("expands past" or over the limit), the real
+# SBOMs must still answer, and peak RSS stay bounded (README: 300 MiB).
+bombs() {
+  local dir=$BENCH_ROOT/bombs
+  mkdir -p "$dir"
+  gen() { [ -s "$dir/$1" ] || { echo "generating $1 (4 GiB of zeros)" >&2; head -c 4G /dev/zero | "${@:2}" > "$dir/$1.tmp" && mv "$dir/$1.tmp" "$dir/$1"; }; }
+  gen zero4g.json.gz gzip -1
+  gen zero4g.json.bz2 bzip2 -1
+  gen zero4g.json.xz xz -T2 -1
+  gen zero4g.json.zst zstd -q -3
+  gen zero4g.zip sh -c 'zip -q -1 - -'          # one member, "-", whose header says 4 GiB
+  gen zero4g.tar.gz sh -c "python3 -c \"import sys, tarfile
+t = tarfile.open(fileobj=sys.stdout.buffer, mode='w|')
+m = tarfile.TarInfo('zero.json'); m.size = 4 << 30
+t.addfile(m, sys.stdin.buffer); t.close()\" | gzip -1"   # a member whose header says 4 GiB
+  printf '\n== bombs: each alone with 3 real SBOMs, default --max-file-size (1 GiB), %s run(s), median\n' "$RUNS"
+  printf '%-18s %10s %10s %8s  %s\n' bomb size_MB wall_s rss_MiB "how it failed"
+  for b in zero4g.json.gz zero4g.json.bz2 zero4g.json.xz zero4g.json.zst zero4g.zip zero4g.tar.gz; do
+    local tree=$dir/tree-$b
+    rm -rf "$tree"; mkdir -p "$tree/bomb" "$tree/java" "$tree/go" "$tree/php"
+    ln -s "$dir/$b" "$tree/bomb/$b"
+    cp "$ROOT/testdata/corpus/real/gradle-java-test-app-cdxgen.cdx.json" "$tree/java/"
+    cp "$ROOT/testdata/corpus/real/go-sbomqs-trivy.spdx" "$tree/go/"
+    cp "$ROOT/testdata/corpus/real/composer-laravel-7.12.0-cyclonedx-php-composer.cdx.json" "$tree/php/"
+    local walls="" rsss=""
+    for run in $(seq "$RUNS"); do
+      # junit is in the java SBOM: found (exit 0) despite the bomb.
+      /usr/bin/time -f "%e %M" -o "$BENCH_ROOT/time.txt" "$SBOMX" impact junit:junit --dir "$tree" >/dev/null 2>"$BENCH_ROOT/stderr.txt" ||
+        { echo "sbomx exited $? on $b" >&2; cat "$BENCH_ROOT/stderr.txt" >&2; }
+      read -r wall rss < <(tail -n 1 "$BENCH_ROOT/time.txt")
+      walls+="$wall "; rsss+="$rss "
+    done
+    grep -q '^sbomx: read 3 SBOM(s) of 3 service(s)' "$BENCH_ROOT/stderr.txt" || { echo "the real SBOMs were not all read next to $b" >&2; cat "$BENCH_ROOT/stderr.txt" >&2; }
+    printf '%-18s %10.1f %10s %8.0f  %s\n' "$b" "$(stat -Lc %s "$dir/$b" | awk '{print $1/1e6}')" \
+      "$(tr ' ' '\n' <<<"$walls" | grep . | median)" "$(tr ' ' '\n' <<<"$rsss" | grep . | median | awk '{print $1/1024}')" \
+      "$(grep '^sbomx: failed: ' "$BENCH_ROOT/stderr.txt" | sed 's/^sbomx: failed: //' | paste -sd ';')"
+  done
+}
+
 trees=()
-if [ -n "${SBOMX_BENCH_DIR:-}" ]; then
+if [ "$SIZES" = bombs ]; then
+  : # measured below, once the helpers are defined
+elif [ -n "${SBOMX_BENCH_DIR:-}" ]; then
   trees+=("custom=$SBOMX_BENCH_DIR")
 else
   for size in $SIZES; do
@@ -69,6 +112,11 @@ measure() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+if [ "$SIZES" = bombs ]; then
+  bombs
+  exit 0
+fi
 
 printf '\nmachine: %s, %s cores, %s; %s\n' "$(uname -m)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" "$(go version | cut -d' ' -f3)"
 printf 'runs per measurement: %s (median), interleaved, warm cache\n\n' "$RUNS"

@@ -23,7 +23,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScript runs the end-to-end scripts in testdata/script. $LANDSCAPE is the
-// example landscape and $CORPUS the test corpus, both in the repository.
+// example landscape, $CORPUS the test corpus and $WRAPPED its SBOMs
+// compressed, archived and re-encoded, all in the repository.
 func TestScript(t *testing.T) {
 	root, err := filepath.Abs("../../testdata")
 	if err != nil {
@@ -37,6 +38,7 @@ func TestScript(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANDSCAPE", filepath.Join(root, "landscape"))
 			env.Setenv("CORPUS", filepath.Join(root, "corpus"))
+			env.Setenv("WRAPPED", filepath.Join(root, "wrapped"))
 			return nil
 		},
 	})

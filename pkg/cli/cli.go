@@ -110,7 +110,8 @@ func newRootCmd(env *Env) *cobra.Command {
 transitively and by what path, who owns them, and which products rely on them.
 
 It reads CycloneDX (JSON, XML; 1.0-1.7) and SPDX (2.2/2.3 JSON and tag-value,
-3.0 JSON-LD), recognised by content, with no server and no ingestion step.`,
+3.0 JSON-LD), recognised by content, with no server and no ingestion step;
+compressed (gzip, zstd, xz, bzip2), in zip or tar archives, or in UTF-16.`,
 		Version:       version.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,

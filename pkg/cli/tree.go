@@ -37,7 +37,7 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
 	f.StringArrayVar(&t.Owners, "owner", nil, "only services owned by this team (any of their owners); repeatable: any of the teams; a team no service has is an error")
 	f.StringArrayVar(&t.Products, "product", nil, "only services of this product; repeatable: any of the products; a product no service has is an error")
-	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a .gz may expand to; larger files are listed as failed (e.g. 512MiB, 2GB)")
+	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a compressed file or archive member may expand to; larger ones are listed as failed (e.g. 512MiB, 2GB)")
 }
 
 // resolve applies SBOMX_DIR, validates, finds each directory's repository

@@ -1,20 +1,26 @@
-// Package corpus walks a tree, recognises every SBOM in it by content, decodes
-// them in parallel and accounts for every file: read, skipped as not an SBOM,
-// or failed with a reason. A file that fails never stops the walk.
+// Package corpus walks a tree, undoes what wraps each file (compression,
+// zip and tar archives, UTF-16), recognises every SBOM in it by content,
+// decodes them in parallel and accounts for every file and archive member:
+// read, skipped as not an SBOM, or failed with a reason. A file that fails
+// never stops the walk.
 package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/zstd"
 
 	"github.com/sbomx/sbomx/pkg/decode"
 	"github.com/sbomx/sbomx/pkg/graph"
@@ -31,15 +37,26 @@ const (
 	StatusFailed  Status = "failed"  // an SBOM (or maybe one) that could not be read
 )
 
-// File is one file under the root and what became of it.
+// File is one file under the root, or one member of an archive under it,
+// and what became of it.
 type File struct {
-	Path   string // slash-separated, relative to the root
-	Status Status
-	Reason string    // why skipped or failed
-	SBOM   *SBOMInfo // when Status is StatusSBOM
-	Data   []byte    // content of the files Options.Keep asked for
-	Result any       // what Options.Visit returned for this SBOM
-	link   bool      // a symbolic link: stat what it points to before opening it
+	// Path is slash-separated, relative to the root. An archive member's is
+	// the archive's path, MemberSep, and the member's path in the archive:
+	// "dir/sboms.zip!svc/bom.json", nested "a.tar.gz!dir/b.zip!c.json".
+	Path string
+	// NamedAs, for an archive member, is where it would be if the archive
+	// were extracted in its own folder ("dir/svc/bom.json"): its service,
+	// owners and layout are found from there. "" for a file of the walk.
+	NamedAs string
+	Status  Status
+	Reason  string    // why skipped or failed
+	SBOM    *SBOMInfo // when Status is StatusSBOM
+	Data    []byte    // content of the files Options.Keep asked for
+	Result  any       // what Options.Visit returned for this SBOM
+	link    bool      // a symbolic link: stat what it points to before opening it
+	// members replace an archive in Corpus.Files once it is read (with the
+	// archive itself after them when it is empty or broken).
+	members []File
 }
 
 // SBOMInfo summarises one decoded SBOM.
@@ -73,16 +90,18 @@ type Options struct {
 	// Keep reports whether a non-SBOM file's content is kept in File.Data
 	// (catalog-info.yaml, CODEOWNERS).
 	Keep func(file string) bool
-	// MaxFileSize is the largest file read, and the most a gzip-compressed
-	// file may expand to; larger ones fail with a reason. 0 means
-	// DefaultMaxFileSize.
+	// MaxFileSize is the largest file read, and the most a compressed file
+	// or an archive member may expand to; larger ones fail with a reason.
+	// 0 means DefaultMaxFileSize.
 	MaxFileSize int64
-	// Prefilter, when set, may rule an SBOM out by its bytes before it is
-	// decoded (see query.Prefilter). It is applied only where nothing but the
-	// file's own content decides what it contributes: in a folder other than
-	// the tree's top, with at most two candidate SBOM files and none in the
-	// folders below it (so the file's service follows from its folder, not
-	// from its root component's name).
+	// Prefilter, when set, may rule an SBOM out by its bytes (unwrapped:
+	// expanded, transcoded) before it is decoded (see query.Prefilter). It
+	// is applied only where nothing but the file's own content decides what
+	// it contributes: in a folder other than the tree's top, with at most
+	// two candidate SBOM files and none in the folders below it (so the
+	// file's service follows from its folder, not from its root component's
+	// name). Archive members are never ruled out, and a file ruled out is
+	// decoded after all when members turn out to share its folder.
 	Prefilter func(data []byte) bool
 	// Progress, when set, is kept up to date while files are read, for a
 	// progress line.
@@ -93,6 +112,8 @@ type Options struct {
 	// --hidden does). Without it such a directory is listed as skipped, not
 	// walked; .github is always walked (it holds CODEOWNERS) and .git never.
 	Hidden bool
+	// inMemory, when set, replaces inMemoryDefault (tests of the bound).
+	inMemory int64
 }
 
 // Progress counts files as they are read; safe to read from any goroutine.
@@ -107,7 +128,7 @@ const DefaultMaxFileSize = 1 << 30
 
 // Corpus is every file under a root.
 type Corpus struct {
-	Files []File // in lexical walk order
+	Files []File // in lexical walk order; an archive's members in its place, in the archive's order
 	fsys  fs.FS
 	opt   Options
 }
@@ -167,11 +188,67 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 	if err := c.run(ctx, all, filterable); err != nil {
 		return nil, err
 	}
+	if c.splice() && filterable != nil {
+		if err := c.refilter(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
 }
 
+// splice puts each archive's members in its place in Files; it reports
+// whether there were any.
+func (c *Corpus) splice() bool {
+	n, archives := 0, false
+	for i := range c.Files {
+		if m := c.Files[i].members; m != nil {
+			n, archives = n+len(m), true
+		} else {
+			n++
+		}
+	}
+	if !archives {
+		return false
+	}
+	files := make([]File, 0, n)
+	for _, f := range c.Files {
+		if f.members != nil {
+			files = append(files, f.members...)
+		} else {
+			files = append(files, f)
+		}
+	}
+	c.Files = files
+	return true
+}
+
+// refilter decodes, without the prefilter, the SBOMs it ruled out whose
+// folder turned out, once archives were opened, to hold more than two
+// SBOMs or to have SBOMs below it: archive members are named from the
+// archive's folder, and in such a folder SBOMs are named by their content
+// (see Options.Prefilter), which the prefilter did not read.
+func (c *Corpus) refilter(ctx context.Context) error {
+	sboms := map[string]int{}
+	for i := range c.Files {
+		if f := &c.Files[i]; f.Status == StatusSBOM {
+			sboms[path.Dir(cmp.Or(f.NamedAs, f.Path))]++
+		}
+	}
+	above := foldersAbove(sboms)
+	var idx []int
+	for i := range c.Files {
+		f := &c.Files[i]
+		if dir := path.Dir(f.Path); f.SBOM != nil && f.SBOM.Prefiltered && (sboms[dir] > 2 || above[dir]) {
+			idx = append(idx, i)
+		}
+	}
+	return c.Reload(ctx, idx)
+}
+
 // Reload reads the given files again without the prefilter: the caller
-// needs all they hold (their service turned out to have a hit).
+// needs all they hold (their service turned out to have a hit). Only files
+// the prefilter ruled out are reloaded, and those are never archive
+// members (the prefilter is not applied to members).
 func (c *Corpus) Reload(ctx context.Context, idx []int) error {
 	for _, i := range idx {
 		c.Files[i] = File{Path: c.Files[i].Path}
@@ -192,6 +269,7 @@ func (c *Corpus) run(ctx context.Context, idx []int, filterable []bool) error {
 		go func() {
 			defer wg.Done()
 			w := &worker{fsys: c.fsys, opt: c.opt}
+			defer w.close()
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(idx) || ctx.Err() != nil {
@@ -225,15 +303,7 @@ func (c *Corpus) filterable() []bool {
 	}
 	// A folder with candidates below it does not name one service, so its
 	// SBOMs are named by their content (see inventory): not filterable.
-	parent := map[string]bool{}
-	for dir := range candidates {
-		for d := path.Dir(dir); dir != "." && !parent[d]; d = path.Dir(d) {
-			parent[d] = true
-			if d == "." {
-				break
-			}
-		}
-	}
+	parent := foldersAbove(candidates)
 	out := make([]bool, len(c.Files))
 	for i, f := range c.Files {
 		dir := path.Dir(f.Path)
@@ -242,11 +312,41 @@ func (c *Corpus) filterable() []bool {
 	return out
 }
 
-// worker holds one goroutine's reusable buffers.
+// foldersAbove is every folder above one of dirs.
+func foldersAbove(dirs map[string]int) map[string]bool {
+	above := map[string]bool{}
+	for dir := range dirs {
+		for d := path.Dir(dir); dir != "." && !above[d]; d = path.Dir(d) {
+			above[d] = true
+			if d == "." {
+				break
+			}
+		}
+	}
+	return above
+}
+
+// worker holds one goroutine's reusable buffers and decoders.
 type worker struct {
 	fsys fs.FS
 	opt  Options
-	buf  []byte
+	buf  []byte // the file as read
+	// bufs[n] holds what n levels of unwrapping gave (an expansion, a
+	// member, transcoded text); see keep.
+	bufs [maxWrapping + 1][]byte
+	zstd [maxWrapping + 1]*zstd.Decoder
+	// budget is what may still be expanded for the current file of the
+	// walk (see budgetFactor).
+	budget int64
+}
+
+// close releases the worker's decoders.
+func (w *worker) close() {
+	for _, d := range w.zstd {
+		if d != nil {
+			d.Close()
+		}
+	}
 }
 
 // safeLoad is load with a panic anywhere in reading, decoding, graph
@@ -287,12 +387,24 @@ func (w *worker) load(f *File, filterable bool) {
 		f.Status, f.Reason = StatusFailed, "cannot read: "+unwrapPath(err)
 		return
 	}
-	if isGzip(data) {
-		if data, err = gunzip(data, opt.MaxFileSize); err != nil {
-			f.Status, f.Reason = StatusFailed, err.Error()
-			return
-		}
+	if sniff(data) == plain {
+		w.decode(f, data, filterable) // nearly every file: nothing to undo
+		return
 	}
+	w.budget = min(opt.MaxFileSize, math.MaxInt64/budgetFactor) * budgetFactor
+	var out []File
+	w.entry(File{Path: f.Path}, data, 0, filterable, &out)
+	if len(out) == 1 && out[0].Path == f.Path {
+		*f = out[0]
+		return
+	}
+	*f = File{Path: f.Path, members: out}
+}
+
+// decode decodes data, the content of f once unwrapped, into f:
+// filterable allows the prefilter to rule it out.
+func (w *worker) decode(f *File, data []byte, filterable bool) {
+	opt := w.opt
 	if filterable {
 		// The byte search first: when it says "maybe" (a match is likely,
 		// or the package is common) the completeness check is not needed.
@@ -306,7 +418,9 @@ func (w *worker) load(f *File, filterable bool) {
 	if err != nil {
 		if errors.Is(err, model.ErrNotSBOM) {
 			f.Status, f.Reason = StatusSkipped, "not an SBOM"
-			if opt.Keep != nil && opt.Keep(f.Path) {
+			// Ownership files are read from the tree only, never from
+			// inside an archive.
+			if f.NamedAs == "" && opt.Keep != nil && opt.Keep(f.Path) {
 				f.Data = bytes.Clone(data) // the read buffer is reused
 				f.Reason = "not an SBOM; read for ownership or configuration"
 			}

@@ -30,8 +30,8 @@ type TreeOptions struct {
 	Layout string
 	// Inventories are inventory files given on the command line.
 	Inventories []inventory.File
-	// MaxFileSize caps each file read (and each gzip file's expansion);
-	// 0 means corpus.DefaultMaxFileSize.
+	// MaxFileSize caps each file read (and each compressed file's or
+	// archive member's expansion); 0 means corpus.DefaultMaxFileSize.
 	MaxFileSize int64
 	// Prefilter rules SBOMs out by their bytes (see query.Prefilter).
 	Prefilter *query.Prefilter
@@ -241,7 +241,11 @@ func (p *Part) resolve(opt TreeOptions) {
 	for _, f := range p.Corpus.Files {
 		switch {
 		case f.SBOM != nil:
-			in.SBOMs = append(in.SBOMs, inventory.SBOM{Path: r.treePath(f.Path), RootName: f.SBOM.RootName, RootGroup: f.SBOM.RootGroup, RootDisplayName: f.SBOM.RootDisplayName, Meta: f.SBOM.Meta})
+			s := inventory.SBOM{Path: r.treePath(f.Path), RootName: f.SBOM.RootName, RootGroup: f.SBOM.RootGroup, RootDisplayName: f.SBOM.RootDisplayName, Meta: f.SBOM.Meta}
+			if f.NamedAs != "" {
+				s.NamedAs = r.treePath(f.NamedAs)
+			}
+			in.SBOMs = append(in.SBOMs, s)
 		case f.Data != nil:
 			addFile(r.treePath(f.Path), f.Data)
 		}

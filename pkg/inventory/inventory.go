@@ -39,7 +39,12 @@ import (
 
 // SBOM is what Resolve needs to know of one SBOM file.
 type SBOM struct {
-	Path      string // slash-separated, relative to the tree's top
+	Path string // slash-separated, relative to the tree's top
+	// NamedAs, for a member of an archive ("dir/sboms.zip!svc/bom.json"),
+	// is where it would be were the archive extracted in its own folder
+	// ("dir/svc/bom.json"). Its service and owners are found from there:
+	// folder, layout, catalogs, inventory globs and CODEOWNERS all match it.
+	NamedAs   string
 	RootName  string // the root component's name, without its group
 	RootGroup string
 	// RootDisplayName is the root as people read it, with its npm scope or
@@ -167,6 +172,7 @@ type resolver struct {
 	co          *Codeowners
 	rowsUsed    map[*Row]bool
 	metaOf      map[string]model.Meta
+	namedAs     map[string]string   // SBOM.NamedAs by Path, for archive members
 	show        func(string) string // Input.Display, or the identity
 }
 
@@ -183,6 +189,7 @@ func Resolve(in Input) *Inventory {
 		leanix:      map[string]*LeanIX{},
 		rowsUsed:    map[*Row]bool{},
 		metaOf:      map[string]model.Meta{},
+		namedAs:     map[string]string{},
 		show:        in.Display,
 	}
 	if r.show == nil {
@@ -326,11 +333,23 @@ func (r *resolver) readSources() {
 	}
 	for _, s := range r.in.SBOMs {
 		r.metaOf[s.Path] = s.Meta
+		if s.NamedAs != "" {
+			r.namedAs[s.Path] = s.NamedAs
+		}
 	}
+}
+
+// at is the path an SBOM file is named and owned by (see SBOM.NamedAs).
+func (r *resolver) at(file string) string {
+	if n, ok := r.namedAs[file]; ok {
+		return n
+	}
+	return file
 }
 
 // rowFor returns the inventory row that claims an SBOM by path glob.
 func (r *resolver) rowFor(file string) *Row {
+	file = r.at(file)
 	for i := range r.rows {
 		if r.rows[i].re != nil && r.rows[i].re.MatchString(file) {
 			return &r.rows[i]
@@ -342,6 +361,7 @@ func (r *resolver) rowFor(file string) *Row {
 // componentFor returns the Backstage Component that claims an SBOM: by
 // annotation anywhere in the tree, else in the SBOM's own folder.
 func (r *resolver) componentFor(file string) (*catalogEntity, string) {
+	file = r.at(file)
 	for _, e := range r.annotated {
 		for _, g := range e.sbom {
 			if g.re.MatchString(file) {
@@ -375,7 +395,8 @@ type assigned struct {
 func (r *resolver) identify() []*Service {
 	byDir := map[string][]SBOM{}
 	for _, s := range r.in.SBOMs {
-		byDir[path.Dir(s.Path)] = append(byDir[path.Dir(s.Path)], s)
+		dir := path.Dir(r.at(s.Path))
+		byDir[dir] = append(byDir[dir], s)
 	}
 	hasSBOMBelow := map[string]bool{}
 	for dir := range byDir {
@@ -409,7 +430,7 @@ func (r *resolver) identify() []*Service {
 				name = ShortName(s.RootName)
 				key, source = "root:"+dir+":"+strings.ToLower(name), "root component"
 			} else {
-				name = fileStem(s.Path)
+				name = fileStem(r.at(s.Path))
 				key, source = "file:"+s.Path, "file name"
 			}
 			svc := services[key]
@@ -555,7 +576,7 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	}
 	// CODEOWNERS, for the service's SBOM paths.
 	for _, file := range svc.SBOMs {
-		if rule := r.co.Match(file); rule != nil {
+		if rule := r.co.Match(r.at(file)); rule != nil {
 			cf := &ownerFact{}
 			for _, o := range rule.Owners {
 				if id := TeamID(o); id != "" && !slices.Contains(cf.owners, id) {
