@@ -97,7 +97,7 @@ func (w *worker) zip(a File, data []byte, lvl int, out *[]File) {
 				w.stream(m, stream, lvl+1, out)
 				continue
 			default:
-				w.entry(m, content, lvl+1, false, out)
+				w.entry(m, content, lvl+1, noFilter, out)
 				continue
 			}
 		}
@@ -183,7 +183,7 @@ func (w *worker) tar(a File, r io.Reader, lvl int, out *[]File) {
 				archiveFailed(a, "tar", read-1, fmt.Errorf("%s: %v", name, tarReason(err)), out)
 				return
 			}
-			w.entry(m, content, lvl+1, false, out)
+			w.entry(m, content, lvl+1, noFilter, out)
 			continue
 		}
 		seen[name] = true

@@ -71,9 +71,13 @@ type SBOMInfo struct {
 	HasDependencyData bool
 	RootEdgesInferred bool
 	// Prefiltered: the byte search ruled the file out, so it was not
-	// decoded; Components, RootName, Meta and the rest are unknown.
+	// decoded; Components, Meta and the rest are unknown, and so are the
+	// root's names unless RootKnown.
 	Prefiltered bool
-	Meta        model.Meta
+	// RootKnown: the root's names were found without decoding (see
+	// decode.PeekRoot), for a file whose service they name.
+	RootKnown bool
+	Meta      model.Meta
 	// Problems are decoder warnings and graph faults (duplicate or dangling refs).
 	Problems []string
 }
@@ -95,13 +99,16 @@ type Options struct {
 	// 0 means DefaultMaxFileSize.
 	MaxFileSize int64
 	// Prefilter, when set, may rule an SBOM out by its bytes (unwrapped:
-	// expanded, transcoded) before it is decoded (see query.Prefilter). It
-	// is applied only where nothing but the file's own content decides what
-	// it contributes: in a folder other than the tree's top, with at most
-	// two candidate SBOM files and none in the folders below it (so the
-	// file's service follows from its folder, not from its root component's
-	// name). Archive members are never ruled out, and a file ruled out is
-	// decoded after all when members turn out to share its folder.
+	// expanded, transcoded) before it is decoded (see query.Prefilter). A
+	// file ruled out contributes no package, but it still counts, and its
+	// service must be the one its full decode would give: in a folder that
+	// names one service (not the tree's top; at most two candidate SBOM
+	// files and none below) that is the folder; elsewhere (a flat folder of
+	// SBOMs named by content) it is its root component's name, so there the
+	// file is ruled out only where decode.PeekRoot finds the root without
+	// decoding. Archive members are never ruled out, and a file ruled out as
+	// named by its folder is decoded after all when members turn out to
+	// share its folder.
 	Prefilter func(data []byte) bool
 	// Progress, when set, is kept up to date while files are read, for a
 	// progress line.
@@ -188,7 +195,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 	if err := c.run(ctx, all, filterable); err != nil {
 		return nil, err
 	}
-	if c.splice() && filterable != nil {
+	if c.splice() && c.opt.Prefilter != nil {
 		if err := c.refilter(ctx); err != nil {
 			return nil, err
 		}
@@ -222,11 +229,11 @@ func (c *Corpus) splice() bool {
 	return true
 }
 
-// refilter decodes, without the prefilter, the SBOMs it ruled out whose
-// folder turned out, once archives were opened, to hold more than two
-// SBOMs or to have SBOMs below it: archive members are named from the
-// archive's folder, and in such a folder SBOMs are named by their content
-// (see Options.Prefilter), which the prefilter did not read.
+// refilter decodes, without the prefilter, the SBOMs it ruled out as
+// named by their folder whose folder turned out, once archives were opened,
+// to hold more than two SBOMs or to have SBOMs below it: archive members are
+// named from the archive's folder, and in such a folder SBOMs are named by
+// their root components, which the prefilter did not read for them.
 func (c *Corpus) refilter(ctx context.Context) error {
 	sboms := map[string]int{}
 	for i := range c.Files {
@@ -238,7 +245,7 @@ func (c *Corpus) refilter(ctx context.Context) error {
 	var idx []int
 	for i := range c.Files {
 		f := &c.Files[i]
-		if dir := path.Dir(f.Path); f.SBOM != nil && f.SBOM.Prefiltered && (sboms[dir] > 2 || above[dir]) {
+		if dir := path.Dir(f.Path); f.SBOM != nil && f.SBOM.Prefiltered && !f.SBOM.RootKnown && (sboms[dir] > 2 || above[dir]) {
 			idx = append(idx, i)
 		}
 	}
@@ -256,8 +263,9 @@ func (c *Corpus) Reload(ctx context.Context, idx []int) error {
 	return c.run(ctx, idx, nil)
 }
 
-// run loads files[idx...] in parallel; filterable[i] allows the prefilter.
-func (c *Corpus) run(ctx context.Context, idx []int, filterable []bool) error {
+// run loads files[idx...] in parallel; filterable[i] says how the
+// prefilter may rule each out (nil: none may be).
+func (c *Corpus) run(ctx context.Context, idx []int, filterable []filter) error {
 	workers := c.opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -277,7 +285,11 @@ func (c *Corpus) run(ctx context.Context, idx []int, filterable []bool) error {
 				}
 				i := idx[k]
 				if c.Files[i].Status == "" {
-					w.safeLoad(&c.Files[i], filterable != nil && filterable[i])
+					flt := noFilter
+					if filterable != nil {
+						flt = filterable[i]
+					}
+					w.safeLoad(&c.Files[i], flt)
 				}
 				if p := c.opt.Progress; p != nil {
 					p.Done.Add(1)
@@ -290,8 +302,22 @@ func (c *Corpus) run(ctx context.Context, idx []int, filterable []bool) error {
 	return ctx.Err()
 }
 
-// filterable marks the files the prefilter may rule out (see Options).
-func (c *Corpus) filterable() []bool {
+// filter says whether and how the prefilter may rule a file out.
+type filter uint8
+
+const (
+	noFilter filter = iota
+	// byFolder: the file's folder names its service, so nothing in the
+	// file is needed once the byte search rules it out.
+	byFolder
+	// byRoot: its service is named by its root component (a flat folder,
+	// the tree's top), so the byte search rules it out only where
+	// decode.PeekRoot finds the root without decoding the rest.
+	byRoot
+)
+
+// filterable marks how the prefilter may rule each file out (see Options).
+func (c *Corpus) filterable() []filter {
 	if c.opt.Prefilter == nil {
 		return nil
 	}
@@ -304,10 +330,12 @@ func (c *Corpus) filterable() []bool {
 	// A folder with candidates below it does not name one service, so its
 	// SBOMs are named by their content (see inventory): not filterable.
 	parent := foldersAbove(candidates)
-	out := make([]bool, len(c.Files))
+	out := make([]filter, len(c.Files))
 	for i, f := range c.Files {
-		dir := path.Dir(f.Path)
-		out[i] = dir != "." && candidates[dir] <= 2 && !parent[dir]
+		out[i] = byRoot
+		if dir := path.Dir(f.Path); dir != "." && candidates[dir] <= 2 && !parent[dir] {
+			out[i] = byFolder
+		}
 	}
 	return out
 }
@@ -352,16 +380,16 @@ func (w *worker) close() {
 // safeLoad is load with a panic anywhere in reading, decoding, graph
 // building or the visitor turned into that file's failure: one bad file
 // never takes the run down.
-func (w *worker) safeLoad(f *File, filterable bool) {
+func (w *worker) safeLoad(f *File, flt filter) {
 	defer func() {
 		if r := recover(); r != nil {
 			*f = File{Path: f.Path, Status: StatusFailed, Reason: fmt.Sprintf("internal error while reading it (please report): panic: %v", r)}
 		}
 	}()
-	w.load(f, filterable)
+	w.load(f, flt)
 }
 
-func (w *worker) load(f *File, filterable bool) {
+func (w *worker) load(f *File, flt filter) {
 	fsys, opt := w.fsys, w.opt
 	if f.link {
 		// What a link points to is known only now: never open a directory
@@ -388,12 +416,12 @@ func (w *worker) load(f *File, filterable bool) {
 		return
 	}
 	if sniff(data) == plain {
-		w.decode(f, data, filterable) // nearly every file: nothing to undo
+		w.decode(f, data, flt) // nearly every file: nothing to undo
 		return
 	}
 	w.budget = min(opt.MaxFileSize, math.MaxInt64/budgetFactor) * budgetFactor
 	var out []File
-	w.entry(File{Path: f.Path}, data, 0, filterable, &out)
+	w.entry(File{Path: f.Path}, data, 0, flt, &out)
 	if len(out) == 1 && out[0].Path == f.Path {
 		*f = out[0]
 		return
@@ -402,17 +430,11 @@ func (w *worker) load(f *File, filterable bool) {
 }
 
 // decode decodes data, the content of f once unwrapped, into f:
-// filterable allows the prefilter to rule it out.
-func (w *worker) decode(f *File, data []byte, filterable bool) {
+// flt says how the prefilter may rule it out.
+func (w *worker) decode(f *File, data []byte, flt filter) {
 	opt := w.opt
-	if filterable {
-		// The byte search first: when it says "maybe" (a match is likely,
-		// or the package is common) the completeness check is not needed.
-		if format, ok := decode.Sniff(data); ok && !opt.Prefilter(data) && decode.LooksComplete(format, data) {
-			f.Status = StatusSBOM
-			f.SBOM = &SBOMInfo{Format: format, Prefiltered: true}
-			return
-		}
+	if flt != noFilter && w.ruledOut(f, data, flt) {
+		return
 	}
 	doc, err := decode.DecodeWith(data, opt.Decode)
 	if err != nil {
@@ -452,6 +474,32 @@ func (w *worker) decode(f *File, data []byte, filterable bool) {
 	if opt.Visit != nil {
 		f.Result = opt.Visit(f.Path, doc, g)
 	}
+}
+
+// ruledOut applies the prefilter: when the byte search says the file
+// cannot hold a match, and it looks complete and claims to be an SBOM, and
+// (byRoot) its root is found without decoding, it is an SBOM read but not
+// decoded.
+func (w *worker) ruledOut(f *File, data []byte, flt filter) bool {
+	// The byte search first: when it says "maybe" (a match is likely, or
+	// the package is common) the rest is not needed.
+	format, ok := decode.Sniff(data)
+	if !ok || w.opt.Prefilter(data) || !decode.LooksComplete(format, data) || !decode.Claims(format, data) {
+		return false
+	}
+	info := &SBOMInfo{Format: format, Prefiltered: true}
+	if flt == byRoot {
+		root, ok := decode.PeekRoot(format, data)
+		if !ok {
+			return false
+		}
+		info.RootKnown = true
+		if root != nil {
+			info.RootName, info.RootGroup, info.RootDisplayName = root.Name, root.Group, root.DisplayName()
+		}
+	}
+	f.Status, f.SBOM = StatusSBOM, info
+	return true
 }
 
 // read reads a file into the worker's buffer, which the next read reuses:

@@ -105,8 +105,9 @@ func TestMaxFileSize(t *testing.T) {
 	}
 }
 
-// TestFilterable: the prefilter may rule out only SBOMs whose service does
-// not depend on their content.
+// TestFilterable: the prefilter rules out SBOMs whose service is their
+// folder's, and those whose service is named by their root component
+// (at the top, in a flat folder) once their root is found without decoding.
 func TestFilterable(t *testing.T) {
 	fsys := fstest.MapFS{
 		"top.json":                 {Data: []byte(cdx)}, // at the top: named by its root
@@ -126,16 +127,21 @@ func TestFilterable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]bool{}
+	type state struct {
+		Prefiltered, RootKnown bool
+		Root                   string
+	}
+	got := map[string]state{}
 	for _, f := range c.Files {
 		if f.SBOM != nil {
-			got[f.Path] = f.SBOM.Prefiltered
+			got[f.Path] = state{f.SBOM.Prefiltered, f.SBOM.RootKnown, f.SBOM.RootName}
 		}
 	}
-	want := map[string]bool{
-		"top.json": false, "p/svc/sbom.json": true,
-		"p/flat/a.json": false, "p/flat/b.json": false, "p/flat/c.json": false,
-		"p/parent/sbom.json": false, "p/parent/image/sbom.json": true,
+	byRoot := state{true, true, "app"}
+	want := map[string]state{
+		"top.json": byRoot, "p/svc/sbom.json": {Prefiltered: true},
+		"p/flat/a.json": byRoot, "p/flat/b.json": byRoot, "p/flat/c.json": byRoot,
+		"p/parent/sbom.json": byRoot, "p/parent/image/sbom.json": {Prefiltered: true},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("prefiltered (-want +got):\n%s", diff)

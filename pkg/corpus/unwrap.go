@@ -16,8 +16,8 @@ const maxWrapping = 4
 // file itself, read, skipped or failed; or, for an archive, its members
 // (and the archive after them when it is empty or broken). Compression and
 // encodings are undone first, so that the decoders and the prefilter see
-// UTF-8 text; filterable allows the prefilter (see Options.Prefilter).
-func (w *worker) entry(f File, data []byte, lvl int, filterable bool, out *[]File) {
+// UTF-8 text; flt says how the prefilter may rule it out.
+func (w *worker) entry(f File, data []byte, lvl int, flt filter, out *[]File) {
 	for {
 		k := sniff(data)
 		switch {
@@ -27,7 +27,7 @@ func (w *worker) entry(f File, data []byte, lvl int, filterable bool, out *[]Fil
 			data = data[len(bomUTF8):]
 			continue
 		case k == plain:
-			w.decode(&f, data, filterable)
+			w.decode(&f, data, flt)
 		case k.notUnwrapped() != "":
 			f.Status, f.Reason = StatusFailed, k.notUnwrapped()
 		case lvl >= maxWrapping:
@@ -54,7 +54,7 @@ func (w *worker) entry(f File, data []byte, lvl int, filterable bool, out *[]Fil
 			if text, err := w.transcode(k, data, lvl+1); err != nil {
 				f.Status, f.Reason = StatusFailed, err.Error()
 			} else {
-				w.decode(&f, text, filterable)
+				w.decode(&f, text, flt)
 			}
 		}
 		*out = append(*out, f)

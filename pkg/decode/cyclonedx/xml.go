@@ -23,16 +23,9 @@ const dependencyGraphNS = "http://cyclonedx.org/schema/ext/dependency-graph/"
 // CycloneDX namespace) and decodes it with cyclonedx-go, retrying with only
 // the elements sbomx reads when cyclonedx-go rejects the document.
 func readXML(data []byte) (*read, error) {
-	root, err := xmlRoot(data)
+	ns, err := bomNamespace(data)
 	if err != nil {
 		return nil, err
-	}
-	if root.Name.Local != "bom" {
-		return nil, errNotBOM("xml root is <%s>, not <bom>", root.Name.Local)
-	}
-	ns := root.Name.Space
-	if !strings.HasPrefix(ns, nsPrefix) {
-		return nil, errNotBOM("xml namespace %q is not cyclonedx", ns)
 	}
 	r := &read{format: model.CycloneDXXML, specVersion: strings.TrimPrefix(ns, nsPrefix)}
 	if !knownVersion(r.specVersion) {
@@ -53,6 +46,29 @@ func readXML(data []byte) (*read, error) {
 	}
 	r.bom = bom
 	return r, nil
+}
+
+// bomNamespace reads the root element, which must be <bom> in a CycloneDX
+// namespace, and returns that namespace.
+func bomNamespace(data []byte) (string, error) {
+	root, err := xmlRoot(data)
+	if err != nil {
+		return "", err
+	}
+	if root.Name.Local != "bom" {
+		return "", errNotBOM("xml root is <%s>, not <bom>", root.Name.Local)
+	}
+	if ns := root.Name.Space; !strings.HasPrefix(ns, nsPrefix) {
+		return "", errNotBOM("xml namespace %q is not cyclonedx", ns)
+	}
+	return root.Name.Space, nil
+}
+
+// ClaimsXML reports, reading only up to the root element, that the full
+// decode of data reads it as a CycloneDX XML BOM, not as "not an SBOM".
+func ClaimsXML(data []byte) bool {
+	_, err := bomNamespace(data)
+	return err == nil
 }
 
 // newXMLDecoder returns a decoder that also reads documents declaring a

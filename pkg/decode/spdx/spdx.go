@@ -339,56 +339,30 @@ func isNoValue(s string) bool {
 	return false
 }
 
-// build applies the root selection and relationship mapping.
-func build(r *raw) *model.Document {
-	doc := &model.Document{
-		Format:      r.format,
-		SpecVersion: r.spec,
-		Warnings:    r.warnings,
-	}
+// docRef is the document's own ID, and whether an ID names the document.
+func (r *raw) docRef() (string, func(string) bool) {
 	docID := r.docID
 	if docID == "" {
 		docID = "SPDXRef-DOCUMENT"
 	}
-	isDoc := func(id string) bool { return id == docID || id == "SPDXRef-DOCUMENT" || r.docIDs[id] }
+	return docID, func(id string) bool { return id == docID || id == "SPDXRef-DOCUMENT" || r.docIDs[id] }
+}
 
+// firstPackages maps each package SPDXID to its first package.
+func (r *raw) firstPackages() map[string]int {
 	pkgIdx := make(map[string]int, len(r.pkgs))
 	for i, p := range r.pkgs {
 		if _, dup := pkgIdx[p.comp.Ref]; !dup {
 			pkgIdx[p.comp.Ref] = i
 		}
 	}
+	return pkgIdx
+}
 
-	dropped := map[string]int{}
-	// end classifies a relationship end: "" keeps it, else the drop reason.
-	end := func(id string) string {
-		id = strings.TrimSpace(id)
-		switch {
-		case id == "":
-			return "empty"
-		case isNoAssertion(id):
-			return "NOASSERTION/NONE"
-		case isExternalRef(id):
-			return "in another document"
-		}
-		if _, ok := pkgIdx[id]; ok {
-			return ""
-		}
-		switch r.elems[id] {
-		case kindFile:
-			return "a file"
-		case kindSnippet:
-			return "a snippet"
-		case kindOther:
-			return "not a package"
-		case kindExternal:
-			return "in another document"
-		}
-		return ""
-	}
-
-	// Root selection.
-	var described []string
+// root applies the root selection (see the package comment): what the
+// document describes, in order, and the index in r.pkgs of the one
+// package described, or -1.
+func (r *raw) root(pkgIdx map[string]int, isDoc func(string) bool) (described []string, rootPkg int) {
 	seen := map[string]bool{}
 	addDescribed := func(id string) {
 		id = strings.TrimSpace(id)
@@ -425,14 +399,67 @@ func build(r *raw) *model.Document {
 			}
 		}
 	}
-
-	rootRef := ""
-	rootPkg := -1
+	rootPkg = -1
 	if len(described) == 1 {
 		if i, ok := pkgIdx[described[0]]; ok {
 			rootPkg = i
 		}
 	}
+	return described, rootPkg
+}
+
+// syntheticRoot is the root of a document that describes several elements,
+// or one that is not a package: named after the document.
+func (r *raw) syntheticRoot(docID string) model.Component {
+	name := r.docName
+	if name == "" {
+		name = docID
+	}
+	root := model.Component{Ref: docID, Name: name}
+	model.IdentifyComponent(&root)
+	return root
+}
+
+// build applies the root selection and relationship mapping.
+func build(r *raw) *model.Document {
+	doc := &model.Document{
+		Format:      r.format,
+		SpecVersion: r.spec,
+		Warnings:    r.warnings,
+	}
+	docID, isDoc := r.docRef()
+	pkgIdx := r.firstPackages()
+
+	dropped := map[string]int{}
+	// end classifies a relationship end: "" keeps it, else the drop reason.
+	end := func(id string) string {
+		id = strings.TrimSpace(id)
+		switch {
+		case id == "":
+			return "empty"
+		case isNoAssertion(id):
+			return "NOASSERTION/NONE"
+		case isExternalRef(id):
+			return "in another document"
+		}
+		if _, ok := pkgIdx[id]; ok {
+			return ""
+		}
+		switch r.elems[id] {
+		case kindFile:
+			return "a file"
+		case kindSnippet:
+			return "a snippet"
+		case kindOther:
+			return "not a package"
+		case kindExternal:
+			return "in another document"
+		}
+		return ""
+	}
+
+	described, rootPkg := r.root(pkgIdx, isDoc)
+	rootRef := ""
 	var deps, conts []model.Edge
 	switch {
 	case rootPkg >= 0:
@@ -449,12 +476,7 @@ func build(r *raw) *model.Document {
 			}
 		}
 	case len(described) > 0:
-		name := r.docName
-		if name == "" {
-			name = docID
-		}
-		root := model.Component{Ref: docID, Name: name}
-		model.IdentifyComponent(&root)
+		root := r.syntheticRoot(docID)
 		doc.Root = &root
 		rootRef = docID
 		for _, id := range described {
