@@ -7,6 +7,7 @@
 #   SBOMX_BENCH_DIR=/data/sboms scripts/bench.sh   # measure an existing tree
 #   RUNS=5 scripts/bench.sh          # runs per measurement (median kept; default 3)
 #   SIZES=bombs scripts/bench.sh     # decompression bombs: peak RSS and time (issue 14)
+#   SIZES=flat scripts/bench.sh      # 2,000 SBOMs in one folder, named by content (issue 14)
 #
 # Landscapes come from ../shared/tools/genlandscape (seed 42), written under
 # $BENCH_ROOT (default /tmp/sbomx-bench; the medium one is 2.8 GB, the large
@@ -42,6 +43,7 @@ declare -A FLAGS=(
   [small]="-services 500 -components 300"
   [medium]="-services 5000 -components 500"
   [large]="-services 20000 -components 1000"
+  [flat]="-services 2000 -components 300"
 )
 
 # bombs: a 4 GiB expansion in each wrapping, alone in a tree with three real
@@ -92,10 +94,22 @@ elif [ -n "${SBOMX_BENCH_DIR:-}" ]; then
 else
   for size in $SIZES; do
     dir=$BENCH_ROOT/$size
-    if [ ! -f "$dir/TRUTH.json" ]; then
-      echo "generating $size landscape (${FLAGS[$size]}) in $dir" >&2
-      rm -rf "$dir"
-      (cd "$ROOT/../shared/tools/genlandscape" && go run . ${FLAGS[$size]} -seed 42 -out "$dir" >/dev/null)
+    src=$dir
+    [ "$size" = flat ] && src=$BENCH_ROOT/flat-src
+    if [ ! -f "$src/TRUTH.json" ]; then
+      echo "generating $size landscape (${FLAGS[$size]}) in $src" >&2
+      rm -rf "$src"
+      (cd "$ROOT/../shared/tools/genlandscape" && go run . ${FLAGS[$size]} -seed 42 -out "$src" >/dev/null)
+    fi
+    if [ "$size" = flat ] && [ ! -d "$dir" ]; then
+      # flat: every SBOM in one folder as SERVICE.cdx.json, no catalog, as
+      # bom-shelter and export jobs lay them out: each file's service is
+      # its root component's name, so the prefilter must peek at the root
+      mkdir -p "$dir.tmp"
+      find "$src" -type f -name 'bom.*' | while read -r f; do
+        cp "$f" "$dir.tmp/$(basename "$(dirname "$f")").${f##*/bom.}"
+      done
+      mv "$dir.tmp" "$dir"
     fi
     trees+=("$size=$dir")
   done
