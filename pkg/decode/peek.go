@@ -26,7 +26,7 @@ func Claims(format model.Format, data []byte) bool {
 
 // PeekRoot finds the root component the full decode of data (of the sniffed
 // format) would give, without decoding the rest, where that is cheap and
-// certain: CycloneDX and SPDX 2 JSON. ok is false when it cannot tell
+// certain: CycloneDX JSON and XML, SPDX 2 JSON. ok is false when it cannot tell
 // (another format, or anything that could make the full decode read the
 // root differently); root is nil when the document names none. It does not
 // check that the rest of the document is well-formed.
@@ -34,6 +34,8 @@ func PeekRoot(format model.Format, data []byte) (root *model.Component, ok bool)
 	switch format {
 	case model.CycloneDXJSON:
 		return cyclonedx.PeekRoot(data)
+	case model.CycloneDXXML:
+		return cyclonedx.PeekRootXML(data)
 	case model.SPDXJSON:
 		return spdx.PeekRoot(data)
 	}

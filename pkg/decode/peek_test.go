@@ -60,7 +60,7 @@ func TestPeekRootEqualsDecode(t *testing.T) {
 			t.Fatalf("%v (the test data is part of the repository)", err)
 		}
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") && !strings.HasSuffix(p, ".xml") {
 				return err
 			}
 			data, err := os.ReadFile(p)
@@ -74,9 +74,9 @@ func TestPeekRootEqualsDecode(t *testing.T) {
 			return nil
 		})
 	}
-	t.Logf("%d of %d JSON files peeked", peeked, files)
+	t.Logf("%d of %d JSON and XML files peeked", peeked, files)
 	if peeked < files/2 {
-		t.Errorf("only %d of %d JSON files peeked", peeked, files)
+		t.Errorf("only %d of %d JSON and XML files peeked", peeked, files)
 	}
 }
 
@@ -91,6 +91,11 @@ func FuzzPeekRoot(f *testing.F) {
 		`{"spdxVersion":" ","name":"x"}`,
 		`{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","name":"doc","documentDescribes":["SPDXRef-a"],"packages":[{"SPDXID":"SPDXRef-a","name":"a","externalRefs":[{"referenceType":"purl","referenceLocator":"pkg:npm/a@1"}]}]}`,
 		`{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","name":"doc","packages":[{"SPDXID":"SPDXRef-a","name":"a"},{"SPDXID":"SPDXRef-b","name":"b"}],"relationships":[{"spdxElementId":"SPDXRef-DOCUMENT","relationshipType":"DESCRIBES","relatedSpdxElement":"SPDXRef-a"},{"spdxElementId":"SPDXRef-b","relationshipType":"describedBy","relatedSpdxElement":"SPDXRef-DOCUMENT"}]}`,
+		`<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.4"><metadata><component type="application" bom-ref="r"><group>g</group><name> app </name><purl>pkg:maven/g/app@1</purl></component></metadata><components/></bom>`,
+		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component><name>metadata</name></component></components></bom>`,
+		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><metadata><component><name>a</name></component></metadata><metadata><component><group>g</group></component></metadata></bom>`,
+		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><!-- x --><x:metadata xmlns:x="urn:x"><component><name>a</name></component></x:metadata></bom>`,
+		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"/>`,
 		`{"spdxVersion":"SPDX-2.3","name":"x","files":[{"SPDXID":"f"}],"relationships":[{"spdxElementId":"SPDXRef-DOCUMENT","relationshipType":"DESCRIBES","relatedSpdxElement":"f"}]}`,
 	} {
 		f.Add([]byte(s))

@@ -1,7 +1,9 @@
 package cyclonedx
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"strings"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
@@ -89,8 +91,13 @@ func PeekRoot(data []byte) (root *model.Component, ok bool) {
 	if err := json.Unmarshal(span, &md); err != nil {
 		return nil, false
 	}
+	return rootOf(md), true
+}
+
+// rootOf is the part of convert's root a service's name needs.
+func rootOf(md *cdx.Metadata) *model.Component {
 	if md == nil || md.Component == nil {
-		return nil, true
+		return nil
 	}
 	c := model.Component{
 		Ref:   md.Component.BOMRef,
@@ -99,5 +106,92 @@ func PeekRoot(data []byte) (root *model.Component, ok bool) {
 		PURL:  strings.TrimSpace(md.Component.PackageURL),
 	}
 	model.IdentifyComponent(&c)
-	return &c, true
+	return &c
+}
+
+// PeekRootXML is PeekRoot for CycloneDX XML: it reads the root element's
+// children up to <metadata>, which the schema puts first, and decodes that
+// element alone with encoding/xml, as cyclonedx-go would. It declines (ok
+// false) where the full decode could read the root differently or it would
+// have to read much: any first child other than <metadata> in a document
+// with an element named metadata anywhere, another such element after the
+// first (encoding/xml merges a repeated element into the same field; see
+// hasMetadataElement), anything encoding/xml rejects on the way.
+func PeekRootXML(data []byte) (root *model.Component, ok bool) {
+	if !ClaimsXML(data) {
+		return nil, false
+	}
+	dec := newXMLDecoder(data)
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth++; depth < 2 {
+				continue
+			}
+			if t.Name.Local != "metadata" {
+				// The first child is not metadata (the schema's order): a
+				// document without metadata has no root.
+				return nil, !hasMetadataElement(data)
+			}
+			var md cdx.Metadata
+			if dec.DecodeElement(&md, &t) != nil || hasMetadataElement(data[dec.InputOffset():]) {
+				return nil, false
+			}
+			return rootOf(&md), true
+		case xml.EndElement:
+			if depth--; depth == 0 {
+				return nil, !hasMetadataElement(data) // an empty <bom>
+			}
+		}
+	}
+}
+
+var metadataTag = []byte("metadata")
+
+// hasMetadataElement reports whether data may hold a tag (opening or
+// closing) whose local name is metadata, in any case: every "<" is looked at, so one inside a
+// comment or CDATA section counts too, which only costs a decode. Syft
+// writes "metadata" hundreds of times in property names
+// (syft:package:metadataType), which a plain search would take for a
+// second <metadata>.
+func hasMetadataElement(data []byte) bool {
+	if !metadataNeedle.In(data) {
+		return false // the usual case, at vector speed
+	}
+	for {
+		i := bytes.IndexByte(data, '<')
+		if i < 0 {
+			return false
+		}
+		data = data[i+1:]
+		j := 0
+		if j < len(data) && data[j] == '/' {
+			j++
+		}
+		k := j
+		for k < len(data) && !isTagEnd(data[k]) {
+			k++
+		}
+		local := data[j:k]
+		if c := bytes.LastIndexByte(local, ':'); c >= 0 {
+			local = local[c+1:]
+		}
+		if bytes.EqualFold(local, metadataTag) {
+			return true
+		}
+	}
+}
+
+// isTagEnd: a byte that ends an element's name.
+func isTagEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '>', '/', '<':
+		return true
+	}
+	return false
 }
