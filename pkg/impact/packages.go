@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sbomx/sbomx/pkg/graph"
 	"github.com/sbomx/sbomx/pkg/model"
@@ -43,13 +44,45 @@ type VersionInfo struct {
 	IDs        []string `json:"service_ids"` // services may share a name
 }
 
-type pkgSighting struct {
+// pkgVersion is one package version of the catalog; sightings refer to it
+// by index, so a package seen in a thousand SBOMs is held once.
+type pkgVersion struct {
 	id, name, eco, version string
-	depth                  int // -1: present only
+}
+
+// pkgSighting is one package version seen in one SBOM.
+type pkgSighting struct {
+	key   int32 // index into catalog.keys
+	depth int32 // -1: present only
+}
+
+// catalog interns the package versions the workers see: the visitor runs
+// on every core, and what it keeps of each SBOM outlives the SBOM, so it is
+// kept as small as the landscape's distinct packages, not its components.
+type catalog struct {
+	mu    sync.Mutex
+	index map[pkgVersion]int32
+	keys  []pkgVersion
+}
+
+// intern returns k's index, copying its strings the first time so that
+// they do not hold on to the decoded document.
+func (c *catalog) intern(k pkgVersion) int32 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if i, ok := c.index[k]; ok {
+		return i
+	}
+	i := int32(len(c.keys))
+	k = pkgVersion{strings.Clone(k.id), strings.Clone(k.name), strings.Clone(k.eco), strings.Clone(k.version)}
+	c.index[k] = i
+	c.keys = append(c.keys, k)
+	return i
 }
 
 // Packages lists every package under the tree, or those the queries match.
 func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Query, filter Filter) (*PackagesResult, error) {
+	cat := &catalog{index: map[pkgVersion]int32{}}
 	tree, err := LoadTree(ctx, roots, opt, func(file string, doc *model.Document, g *graph.Graph) any {
 		var out []pkgSighting
 		for i := range doc.Components {
@@ -57,9 +90,10 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 			if c.IsFile() || len(qs) > 0 && !slices.ContainsFunc(qs, func(q *query.Query) bool { return q.Matches(c) }) {
 				continue
 			}
-			out = append(out, pkgSighting{id: c.ID.String(), name: c.DisplayName(), eco: c.ID.Type, version: c.Version, depth: g.Depth(graph.NodeOf(i))})
+			k := cat.intern(pkgVersion{id: c.ID.String(), name: c.DisplayName(), eco: c.ID.Type, version: c.Version})
+			out = append(out, pkgSighting{key: k, depth: int32(g.Depth(graph.NodeOf(i)))})
 		}
-		return out
+		return slices.Clip(out)
 	})
 	if err != nil {
 		return nil, err
@@ -87,7 +121,8 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 		if !filter.Keep(svc) {
 			continue
 		}
-		for _, s := range ss {
+		for _, sg := range ss {
+			s, depth := cat.keys[sg.key], int(sg.depth)
 			if pkgs[s.id] == nil {
 				pkgs[s.id] = &PackageInfo{ID: s.id, Name: s.name, Ecosystem: s.eco}
 			}
@@ -96,8 +131,8 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 				uses[k] = map[string]svcUse{}
 			}
 			u, seen := uses[k][svc.ID]
-			if !seen || closer(s.depth, u.depth) {
-				uses[k][svc.ID] = svcUse{name: svc.Name, depth: s.depth}
+			if !seen || closer(depth, u.depth) {
+				uses[k][svc.ID] = svcUse{name: svc.Name, depth: depth}
 			}
 		}
 	}
