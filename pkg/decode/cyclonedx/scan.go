@@ -13,26 +13,26 @@ import (
 	cdx "github.com/CycloneDX/cyclonedx-go"
 
 	"github.com/sbomx/sbomx/pkg/internal/jsonmask"
-	"github.com/sbomx/sbomx/pkg/internal/jsonx"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
 // The scanner is the first stage of Decode for JSON: a hand-written,
 // single-pass reader of exactly the parts of a CycloneDX document sbomx uses
 // (bomFormat, specVersion, metadata, components, dependencies), with no
-// reflection. It declines (and Decode runs decodeFast, then decodeSlow) on
-// anything that might make it answer differently from decodeSlow:
+// reflection. It declines (and Decode runs decodeSlow) on anything that
+// might make it answer differently from decodeSlow:
 //
 //   - malformed or truncated JSON, nesting deeper than encoding/json allows;
 //   - a kept key spelled with escapes, with non-ASCII letters, or differing
 //     from a kept key only in case (encoding/json matches fields
 //     case-insensitively), or given twice in one object;
 //   - a kept value of an unexpected JSON type (null counts as absent);
-//   - a bomFormat or specVersion decodeFast would decline;
+//   - a bomFormat that is not a string, a specVersion that is not a string
+//     naming a version cyclonedx-go knows (readJSON rewrites those);
 //   - metadata that cyclonedx-go's types do not accept.
 //
-// Metadata is small: its bytes are decoded with the cyclonedx-go types, as
-// in decodeFast. Everything else the scanner does not use is only checked
+// Metadata is small: its bytes are decoded with the cyclonedx-go types and
+// encoding/json. Everything else the scanner does not use is only checked
 // to be well-formed JSON, so schema faults in it (which make the slow path
 // read the document leniently and warn) go unnoticed.
 
@@ -126,7 +126,7 @@ func decodeScanWith(data []byte, opt Options, masks bool) (*model.Document, bool
 	}
 	r := read{format: model.CycloneDXJSON}
 
-	// bomFormat and specVersion: as decodeFast.
+	// bomFormat and specVersion: as readJSON reads them.
 	if !s.hasBOMFormat {
 		return nil, false
 	}
@@ -169,9 +169,7 @@ const maxMasked = 64 << 20
 
 var maskPool = sync.Pool{New: func() any { return new(jsonmask.Masks) }}
 
-// decodeMetadata decodes the metadata value with the cyclonedx-go types:
-// with goccy/go-json when it is plain ASCII without escapes (where it agrees
-// with encoding/json), else with encoding/json.
+// decodeMetadata decodes the metadata value with the cyclonedx-go types.
 func decodeMetadata(span []byte) (md *cdx.Metadata, ok bool) {
 	if span == nil || string(span) == "null" {
 		return nil, true
@@ -181,21 +179,11 @@ func decodeMetadata(span []byte) (md *cdx.Metadata, ok bool) {
 			md, ok = nil, false
 		}
 	}()
-	plain := bytes.IndexByte(span, '\\') < 0
-	for i := 0; plain && i < len(span); i++ {
-		plain = span[i] < utf8.RuneSelf
-	}
-	var err error
-	if plain {
-		err = jsonx.Unmarshal(span, &md)
-	} else {
-		err = json.Unmarshal(span, &md)
-	}
-	return md, err == nil
+	return md, json.Unmarshal(span, &md) == nil
 }
 
-// convert builds the Document as convert and convertLean do: the same
-// components in the same order, the same Refs, the same warnings.
+// convert builds the Document as convert does: the same components in the
+// same order, the same Refs, the same warnings.
 func (s *scanner) convert(md *cdx.Metadata) *model.Document {
 	c := converter{doc: &model.Document{}}
 	var root *cdx.Component
