@@ -61,6 +61,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sbomx/sbomx/pkg/model"
 )
@@ -301,6 +302,23 @@ const (
 )
 
 func classify(typ string) relClass {
+	// The usual spellings first: relKey allocates.
+	switch typ {
+	case "DEPENDS_ON", "dependsOn":
+		return relDepFwd
+	case "DEPENDENCY_OF", "DEV_DEPENDENCY_OF":
+		return relDepRev
+	case "CONTAINS", "contains":
+		return relContFwd
+	case "CONTAINED_BY", "PACKAGE_OF":
+		return relContRev
+	case "DESCRIBES", "describes":
+		return relDescribes
+	case "DESCRIBED_BY":
+		return relDescribedBy
+	case "GENERATED_FROM", "OTHER", "other":
+		return relIgnore
+	}
 	switch relKey(typ) {
 	case "dependson", "hasprerequisite", "staticlink", "dynamiclink", "hasstaticlink", "hasdynamiclink":
 		return relDepFwd
@@ -320,11 +338,24 @@ func classify(typ string) relClass {
 }
 
 func isNoAssertion(id string) bool {
-	switch strings.ToUpper(strings.TrimSpace(id)) {
-	case "NOASSERTION", "NONE":
-		return true
+	// strings.ToUpper allocates; it keeps the length of ASCII text, and
+	// ids are nearly always ASCII and of neither length.
+	if t := strings.TrimSpace(id); len(t) == 4 || len(t) == 11 || !isASCII(t) {
+		switch strings.ToUpper(t) {
+		case "NOASSERTION", "NONE":
+			return true
+		}
 	}
 	return strings.HasSuffix(id, "/Core/NoAssertionElement") || strings.HasSuffix(id, "/Core/NoneElement")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isExternalRef(id string) bool {
@@ -401,8 +432,13 @@ func build(r *raw) *model.Document {
 	for _, id := range r.describes {
 		addDescribed(id)
 	}
+	nDeps, nConts := 0, 0 // edges at most, to size the lists once
 	for _, rl := range r.rels {
 		switch classify(rl.typ) {
+		case relDepFwd, relDepRev:
+			nDeps += len(rl.to)
+		case relContFwd, relContRev:
+			nConts += len(rl.to)
 		case relDescribes:
 			// Only the document (or an id naming nothing in it) selects the
 			// root: a package or file "describing" another element (an SPDX 3
@@ -433,7 +469,8 @@ func build(r *raw) *model.Document {
 			rootPkg = i
 		}
 	}
-	var deps, conts []model.Edge
+	deps := make([]model.Edge, 0, nDeps+len(described))
+	conts := make([]model.Edge, 0, nConts)
 	switch {
 	case rootPkg >= 0:
 		c := r.pkgs[rootPkg].comp
@@ -468,6 +505,9 @@ func build(r *raw) *model.Document {
 	// Every package is kept, also those that share an SPDXID with another
 	// (GitHub's export gives each version of a package the same one): the
 	// graph attaches edges naming the ID to each, and reports the sharing.
+	if len(r.pkgs) > 1 || rootPkg < 0 && len(r.pkgs) > 0 {
+		doc.Components = make([]model.Component, 0, len(r.pkgs))
+	}
 	for i, p := range r.pkgs {
 		if i != rootPkg {
 			doc.Components = append(doc.Components, p.comp)
