@@ -1,8 +1,11 @@
 // Package spdx decodes SPDX 2 (JSON, YAML, XML, RDF/XML, tag-value) and SPDX 3.0 JSON-LD documents into the model.
 //
-// SPDX 2 YAML and XML share the JSON schema: they are converted to the
-// equivalent JSON (pkg/internal/yamlx for YAML; for XML, element names are
-// the JSON field names and repeated elements arrays) and read as JSON.
+// SPDX 2 JSON is read in one pass by a scanner (scan.go, on
+// pkg/internal/jsonscan) wherever it reads the document as encoding/json
+// would (decodeJSONSlow), and by encoding/json elsewhere. SPDX 2 YAML and
+// XML share the JSON schema: they are converted to the equivalent JSON
+// (pkg/internal/yamlx for YAML; for XML, element names are the JSON field
+// names and repeated elements arrays) and read as JSON.
 //
 // Packages become components (SPDX 2 packages, SPDX 3 software_Package and its
 // subclasses ai_AIPackage and dataset_DatasetPackage). Files and snippets are
@@ -184,8 +187,18 @@ func parse(data []byte) (*raw, error) {
 	return nil, fmt.Errorf("spdx: no SPDXVersion tag: %w", model.ErrNotSBOM)
 }
 
-// decodeJSON tells SPDX 2 JSON from SPDX 3 JSON-LD by their top-level keys.
+// decodeJSON reads SPDX 2 JSON with the scanner (scan.go) where it reads
+// the document as decodeJSONSlow would, else with decodeJSONSlow.
 func decodeJSON(data []byte) (*raw, error) {
+	if r, ok := scanJSON2(data); ok {
+		return r, nil
+	}
+	return decodeJSONSlow(data)
+}
+
+// decodeJSONSlow tells SPDX 2 JSON from SPDX 3 JSON-LD by their top-level
+// keys, and reads them with encoding/json.
+func decodeJSONSlow(data []byte) (*raw, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		var typeErr *json.UnmarshalTypeError
