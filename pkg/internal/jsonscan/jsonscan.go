@@ -32,9 +32,8 @@ import (
 	"github.com/sbomx/sbomx/pkg/internal/jsonmask"
 )
 
-// MaxDepth is the nesting a Scanner accepts; encoding/json fails beyond
-// 10000.
-const MaxDepth = 9999
+// MaxDepth is the nesting a Scanner accepts, as encoding/json.
+const MaxDepth = 10000
 
 // Scanner is a cursor over one JSON text.
 type Scanner struct {
@@ -149,6 +148,17 @@ func (s *Scanner) StrOrNull() (Tok, bool) {
 // the member's key and the cursor at its value (white space skipped); field
 // reads the value. Keys written with escapes are refused.
 func (s *Scanner) Object(field func(key []byte) bool) bool {
+	return s.object(field, nil)
+}
+
+// ObjectTok is Object for keys written with escapes too: field gets the
+// key's token.
+func (s *Scanner) ObjectTok(field func(key Tok) bool) bool {
+	return s.object(nil, field)
+}
+
+// object is Object with plain, or ObjectTok with tok.
+func (s *Scanner) object(plain func(key []byte) bool, tok func(key Tok) bool) bool {
 	d := s.Data
 	if s.Pos >= len(d) || d[s.Pos] != '{' || !s.enter() {
 		return false
@@ -165,7 +175,7 @@ func (s *Scanner) Object(field func(key []byte) bool) bool {
 			return false
 		}
 		k, ok := s.Str()
-		if !ok || k.Esc() {
+		if !ok || plain != nil && k.Esc() {
 			return false
 		}
 		s.ws()
@@ -174,7 +184,12 @@ func (s *Scanner) Object(field func(key []byte) bool) bool {
 		}
 		s.Pos++
 		s.colon()
-		if !field(d[k.Start:k.End]) {
+		if plain != nil {
+			ok = plain(d[k.Start:k.End])
+		} else {
+			ok = tok(k)
+		}
+		if !ok {
 			return false
 		}
 		s.ws()
