@@ -39,7 +39,7 @@ type scanner struct {
 
 	bomFormat, specVersion jsonscan.Tok
 	hasBOMFormat, hasSpec  bool
-	metadata               []byte // the metadata value, nil when absent
+	md                     *cdx.Metadata // metadata, nil when absent or null
 
 	comps   []model.Component // every component of components[], depth first
 	parents []int32           // index in comps of each component's parent, or -1
@@ -107,12 +107,11 @@ func decodeScanWith(data []byte, opt Options, masks bool) (*model.Document, bool
 		}
 		r.specVersion = v
 	}
-	md, ok := decodeMetadata(s.metadata)
-	if !ok || s.Bad {
+	if s.Bad {
 		return nil, false
 	}
 
-	doc := s.convert(md)
+	doc := s.convert(s.md)
 	doc.Format = r.format
 	doc.SpecVersion = r.specVersion
 	doc.Warnings = append(r.warnings, doc.Warnings...)
@@ -277,8 +276,11 @@ func (s *scanner) top() bool {
 			if !s.Skip() {
 				return false
 			}
-			s.metadata = s.Data[start:s.Pos]
-			return true
+			// Decoded now: metadata cyclonedx-go rejects ends the scan
+			// early (metadata comes first in real SBOMs).
+			var ok bool
+			s.md, ok = decodeMetadata(s.Data[start:s.Pos])
+			return ok
 		case 8:
 			if s.Null() {
 				return true
