@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
@@ -74,7 +75,9 @@ func decodeScanWith(data []byte, opt Options, masks bool) (*model.Document, bool
 	s := scanner{skipHashes: opt.SkipHashes}
 	// Real SBOMs spend a few hundred bytes to a few kilobytes on each
 	// component: room for one per 700 bytes saves growing the slices (and
-	// copying the components) again and again.
+	// copying the components) again and again. Past 65,536 (a 44 MB
+	// file) they double instead, so that a large file of few, large
+	// components is not given room for a million.
 	if n := min(len(data)/700, 1<<16); n > 16 {
 		s.comps = make([]model.Component, 0, n)
 		s.parents = make([]int32, 0, n)
@@ -315,6 +318,11 @@ type compToks struct {
 // component reads one component object into s.comps (children after it).
 func (s *scanner) component(parent int32) bool {
 	idx := int32(len(s.comps))
+	if len(s.comps) == cap(s.comps) {
+		// Double: append grows large slices by a quarter, copying the
+		// components again and again.
+		s.comps = slices.Grow(s.comps, len(s.comps)+16)
+	}
 	s.comps = append(s.comps, model.Component{})
 	s.parents = append(s.parents, parent)
 	// This component's hashes and distribution URLs are s.hashToks[hb:]
