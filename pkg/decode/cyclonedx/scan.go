@@ -227,54 +227,25 @@ func cdxNoRef(list *[]cdx.Component) bool {
 
 // Kept keys, for the case-insensitive match check.
 var (
-	topKeys       = []string{"bomFormat", "specVersion", "metadata", "components", "dependencies"}
-	componentKeys = []string{"bom-ref", "type", "name", "group", "version", "purl", "hashes", "externalReferences", "components"}
-	hashKeys      = []string{"alg", "content"}
-	extRefKeys    = []string{"type", "url"}
-	dependencyKey = []string{"ref", "dependsOn"}
+	topKeys        = []string{"bomFormat", "specVersion", "metadata", "components", "dependencies"}
+	componentKeys  = []string{"bom-ref", "type", "name", "group", "version", "purl", "hashes", "externalReferences", "components"}
+	hashKeys       = []string{"alg", "content"}
+	extRefKeys     = []string{"type", "url"}
+	dependencyKeys = []string{"ref", "dependsOn"}
 )
 
 // top reads the top-level object, then checks nothing but white space
 // follows.
 func (s *scanner) top() bool {
-	var seen uint8
-	ok := s.Object(func(key []byte) bool {
-		var bit uint8
-		switch string(key) {
+	return s.Members(topKeys, func(i int) bool {
+		switch topKeys[i] {
 		case "bomFormat":
-			bit = 1
-		case "specVersion":
-			bit = 2
-		case "metadata":
-			bit = 4
-		case "components":
-			bit = 8
-		case "dependencies":
-			bit = 16
-		default:
-			if jsonscan.OddKey(key, topKeys) {
-				return false
-			}
-			return s.Skip()
-		}
-		if seen&bit != 0 {
-			return false
-		}
-		seen |= bit
-		switch bit {
-		case 1:
-			if s.Peek() != '"' {
-				return false
-			}
-			s.bomFormat, s.hasBOMFormat = s.Str()
+			s.bomFormat, s.hasBOMFormat = s.str()
 			return s.hasBOMFormat
-		case 2:
-			if s.Peek() != '"' {
-				return false
-			}
-			s.specVersion, s.hasSpec = s.Str()
+		case "specVersion":
+			s.specVersion, s.hasSpec = s.str()
 			return s.hasSpec
-		case 4:
+		case "metadata":
 			start := s.Pos
 			if !s.Skip() {
 				return false
@@ -284,19 +255,20 @@ func (s *scanner) top() bool {
 			var ok bool
 			s.md, ok = decodeMetadata(s.Data[start:s.Pos])
 			return ok
-		case 8:
-			if s.Null() {
-				return true
-			}
-			return s.Peek() == '[' && s.components(-1)
+		case "components":
+			return s.Null() || s.components(-1)
 		default:
-			if s.Null() {
-				return true
-			}
-			return s.Peek() == '[' && s.dependencies()
+			return s.Null() || s.dependencies()
 		}
-	})
-	return ok && s.End()
+	}) && s.End()
+}
+
+// str reads a string (not null).
+func (s *scanner) str() (jsonscan.Tok, bool) {
+	if s.Peek() != '"' {
+		return jsonscan.Tok{}, false
+	}
+	return s.Str()
 }
 
 // components reads a components array; parent is the index of the
@@ -547,42 +519,18 @@ func (s *scanner) pairs(keys []string, each func(a, b jsonscan.Tok)) bool {
 	if s.Null() {
 		return true
 	}
-	if s.Peek() != '[' {
-		return false
-	}
 	return s.Array(func() bool {
 		if s.Null() {
 			return true
 		}
-		if s.Peek() != '{' {
-			return false
-		}
-		a, b := jsonscan.NullTok, jsonscan.NullTok
-		var seen uint8
-		ok := s.Object(func(key []byte) bool {
-			var bit uint8
-			var t *jsonscan.Tok
-			switch string(key) {
-			case keys[0]:
-				bit, t = 1, &a
-			case keys[1]:
-				bit, t = 2, &b
-			default:
-				if jsonscan.OddKey(key, keys) {
-					return false
-				}
-				return s.Skip()
-			}
-			if seen&bit != 0 {
-				return false
-			}
-			seen |= bit
+		t := [2]jsonscan.Tok{jsonscan.NullTok, jsonscan.NullTok}
+		ok := s.Members(keys, func(i int) bool {
 			var ok bool
-			*t, ok = s.StrOrNull()
+			t[i], ok = s.StrOrNull()
 			return ok
 		})
 		if ok {
-			each(a, b)
+			each(t[0], t[1])
 		}
 		return ok
 	})
@@ -623,40 +571,17 @@ func (s *scanner) dependencies() bool {
 		if s.Null() {
 			return true // a zero Dependency: no dependsOn
 		}
-		if s.Peek() != '{' {
-			return false
-		}
 		ref := jsonscan.NullTok
 		hasDeps := false
 		to := s.depToks[:0]
-		var seen uint8
-		ok := s.Object(func(key []byte) bool {
-			var bit uint8
-			switch string(key) {
-			case "ref":
-				bit = 1
-			case "dependsOn":
-				bit = 2
-			default:
-				if jsonscan.OddKey(key, dependencyKey) {
-					return false
-				}
-				return s.Skip()
-			}
-			if seen&bit != 0 {
-				return false
-			}
-			seen |= bit
-			if bit == 1 {
+		ok := s.Members(dependencyKeys, func(i int) bool {
+			if i == 0 {
 				var ok bool
 				ref, ok = s.StrOrNull()
 				return ok
 			}
 			if s.Null() {
 				return true
-			}
-			if s.Peek() != '[' {
-				return false
 			}
 			hasDeps = true
 			return s.Array(func() bool {

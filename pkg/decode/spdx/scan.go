@@ -77,7 +77,7 @@ func scanJSON2With(data []byte, masks bool) (*raw, bool) {
 	defer s.Release()
 	s.r = &raw{format: model.SPDXJSON}
 	var version, id, name jsonscan.Tok = jsonscan.NullTok, jsonscan.NullTok, jsonscan.NullTok
-	ok := s.members(docKeys, func(i int) bool {
+	ok := s.Members(docKeys, func(i int) bool {
 		switch docKeys[i] {
 		case "spdxVersion":
 			return s.str(&version)
@@ -88,7 +88,7 @@ func scanJSON2With(data []byte, masks bool) (*raw, bool) {
 		case "documentDescribes":
 			return s.strList(&s.r.describes)
 		case "creationInfo":
-			return s.Null() || s.members(creatorKeys, func(int) bool { return s.strList(&s.r.creators) })
+			return s.Null() || s.Members(creatorKeys, func(int) bool { return s.strList(&s.r.creators) })
 		case "packages":
 			return s.list(s.pkg)
 		case "files":
@@ -113,26 +113,6 @@ func scanJSON2With(data []byte, masks bool) (*raw, bool) {
 		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", s.unnamed))
 	}
 	return r, true
-}
-
-// members reads the object at the cursor: for a member whose key is keys[i]
-// it calls kept(i) with the cursor at the value, and it skips the others.
-// It declines a kept key given twice, and a key encoding/json would match
-// to a kept one (jsonscan.OddKey).
-func (s *scanner2) members(keys []string, kept func(i int) bool) bool {
-	var seen uint32
-	return s.Object(func(key []byte) bool {
-		for i, k := range keys {
-			if string(key) == k {
-				if seen&(1<<i) != 0 {
-					return false
-				}
-				seen |= 1 << i
-				return kept(i)
-			}
-		}
-		return !jsonscan.OddKey(key, keys) && s.Skip()
-	})
 }
 
 // str reads a string or null into t.
@@ -174,7 +154,7 @@ func (s *scanner2) list(elem func() bool) bool {
 // the order of the two lists.
 func (s *scanner2) element(kind endKind) bool {
 	id := jsonscan.NullTok
-	if !s.members(elementKeys, func(int) bool { return s.str(&id) }) {
+	if !s.Members(elementKeys, func(int) bool { return s.str(&id) }) {
 		return false
 	}
 	v := strings.TrimSpace(s.Text(id))
@@ -193,7 +173,7 @@ func (s *scanner2) pkg() bool {
 	}
 	purl := jsonscan.NullTok
 	s.hashes = s.hashes[:0]
-	ok := s.members(packageKeys, func(i int) bool {
+	ok := s.Members(packageKeys, func(i int) bool {
 		switch {
 		case i < pkgStrings:
 			return s.str(&str[i])
@@ -202,13 +182,13 @@ func (s *scanner2) pkg() bool {
 				alg, val := jsonscan.NullTok, jsonscan.NullTok
 				s.hashes = append(s.hashes, alg, val)
 				n := len(s.hashes)
-				return s.members(checksumKeys, func(i int) bool { return s.str(&s.hashes[n-2+i]) })
+				return s.Members(checksumKeys, func(i int) bool { return s.str(&s.hashes[n-2+i]) })
 			})
 		default:
 			return s.list(func() bool {
 				var ref [3]jsonscan.Tok
 				ref[0], ref[1], ref[2] = jsonscan.NullTok, jsonscan.NullTok, jsonscan.NullTok
-				if !s.members(extRefKeys, func(i int) bool { return s.str(&ref[i]) }) {
+				if !s.Members(extRefKeys, func(i int) bool { return s.str(&ref[i]) }) {
 					return false
 				}
 				// The first purl reference with a locator is the purl.
@@ -325,7 +305,7 @@ func (s *scanner2) isPURL(t jsonscan.Tok) bool {
 		switch string(s.Data[t.Start:t.End]) {
 		case "purl":
 			return true
-		case "cpe23Type", "cpe22Type", "swid", "swh", "gitoid", "advisory", "fix", "url":
+		case "cpe23Type", "cpe22Type":
 			return false
 		}
 	}
@@ -344,7 +324,7 @@ func (s *scanner2) blank(t jsonscan.Tok) bool {
 func (s *scanner2) rel() bool {
 	var t [3]jsonscan.Tok // from, type, to
 	t[0], t[1], t[2] = jsonscan.NullTok, jsonscan.NullTok, jsonscan.NullTok
-	if !s.members(relKeys, func(i int) bool { return s.str(&t[i]) }) {
+	if !s.Members(relKeys, func(i int) bool { return s.str(&t[i]) }) {
 		return false
 	}
 	if t[1].Null() || t[1].Start == t[1].End {
@@ -414,32 +394,25 @@ func (s *scanner2) internRef(t jsonscan.Tok) (string, bool) {
 	return v, ok
 }
 
+// relTypes are the usual relationship types, for relType.
+var relTypes = internTable("DEPENDS_ON", "DEPENDENCY_OF", "CONTAINS", "CONTAINED_BY", "DESCRIBES",
+	"DESCRIBED_BY", "PACKAGE_OF", "GENERATED_FROM", "DEV_DEPENDENCY_OF", "OTHER")
+
 // relType returns the usual relationship types without allocating.
 func relType(data []byte, t jsonscan.Tok) (string, bool) {
 	if !t.Plain() {
 		return "", false
 	}
-	switch string(data[t.Start:t.End]) {
-	case "DEPENDS_ON":
-		return "DEPENDS_ON", true
-	case "DEPENDENCY_OF":
-		return "DEPENDENCY_OF", true
-	case "CONTAINS":
-		return "CONTAINS", true
-	case "CONTAINED_BY":
-		return "CONTAINED_BY", true
-	case "DESCRIBES":
-		return "DESCRIBES", true
-	case "DESCRIBED_BY":
-		return "DESCRIBED_BY", true
-	case "PACKAGE_OF":
-		return "PACKAGE_OF", true
-	case "GENERATED_FROM":
-		return "GENERATED_FROM", true
-	case "DEV_DEPENDENCY_OF":
-		return "DEV_DEPENDENCY_OF", true
-	case "OTHER":
-		return "OTHER", true
+	v, ok := relTypes[string(data[t.Start:t.End])]
+	return v, ok
+}
+
+// internTable maps each string to itself, so that a lookup by a byte
+// slice's text gives a string without allocating.
+func internTable(list ...string) map[string]string {
+	m := make(map[string]string, len(list))
+	for _, v := range list {
+		m[v] = v
 	}
-	return "", false
+	return m
 }

@@ -246,6 +246,27 @@ func (s *Scanner) Array(elem func() bool) bool {
 	}
 }
 
+// Members reads the object at the cursor: for a member whose key is
+// keys[i] (32 keys at most) it calls kept(i) with the cursor at the value,
+// and it skips the others. It refuses a kept key given twice and a key
+// encoding/json could match to a kept one otherwise spelled (OddKey):
+// which of them encoding/json would use is for encoding/json to say.
+func (s *Scanner) Members(keys []string, kept func(i int) bool) bool {
+	var seen uint32
+	return s.Object(func(key []byte) bool {
+		for i, k := range keys {
+			if string(key) == k {
+				if seen&(1<<i) != 0 {
+					return false
+				}
+				seen |= 1 << i
+				return kept(i)
+			}
+		}
+		return !OddKey(key, keys) && s.Skip()
+	})
+}
+
 func (s *Scanner) enter() bool {
 	s.depth++
 	return s.depth <= MaxDepth
@@ -360,7 +381,7 @@ func (s *Scanner) Skip() bool {
 		if s.m != nil {
 			return s.skipMasked()
 		}
-		return s.skipObject()
+		return s.ObjectTok(func(Tok) bool { return s.Skip() })
 	case '[':
 		if s.m != nil {
 			return s.skipMasked()
@@ -374,53 +395,6 @@ func (s *Scanner) Skip() bool {
 		return s.literal("null")
 	default:
 		return s.number()
-	}
-}
-
-// skipObject is Skip for an object, whatever its keys.
-func (s *Scanner) skipObject() bool {
-	if !s.enter() {
-		return false
-	}
-	d := s.Data
-	s.Pos++
-	s.ws()
-	if s.Pos < len(d) && d[s.Pos] == '}' {
-		s.Pos++
-		s.depth--
-		return true
-	}
-	for {
-		if s.Pos >= len(d) || d[s.Pos] != '"' {
-			return false
-		}
-		if _, ok := s.Str(); !ok {
-			return false
-		}
-		s.ws()
-		if s.Pos >= len(d) || d[s.Pos] != ':' {
-			return false
-		}
-		s.Pos++
-		s.colon()
-		if !s.Skip() {
-			return false
-		}
-		s.ws()
-		if s.Pos >= len(d) {
-			return false
-		}
-		switch d[s.Pos] {
-		case ',':
-			s.Pos++
-			s.ws()
-		case '}':
-			s.Pos++
-			s.depth--
-			return true
-		default:
-			return false
-		}
 	}
 }
 
