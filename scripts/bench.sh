@@ -19,6 +19,10 @@
 #   jq one-liner over every SBOM           (select(any(.components[]?; .name == PKG)))
 # and prints median wall time, peak RSS (/usr/bin/time), and the ratios.
 # It installs what it needs (ripgrep, jq, GNU time) with apt-get when missing.
+# Then it prints the decoders' speed, MB/s on one core (go test -bench): the
+# CycloneDX JSON scanner and cyclonedx-go, the SPDX 2 JSON scanner and
+# encoding/json, on the real SBOMs of testdata and ../shared/corpus/real,
+# and (Large) on 20 SBOMs of the small landscape (DECODE=0 skips this part).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -179,3 +183,16 @@ for tree in "${trees[@]}"; do
   done
   echo
 done
+
+if [ "${DECODE:-1}" != 0 ]; then
+  # One core each, the median of RUNS: MB/s per core, decoding a file into
+  # the document (the graph not included).
+  echo "== decoders: MB/s per core (go test -bench -cpu 1, median of $RUNS)"
+  SBOMX_BENCH_SMALL=$BENCH_ROOT/small \
+    go test -run '^$' -bench 'Decode(JSON|SPDXJSON)(Large)?(Scan|Slow)$' -benchtime 1s -cpu 1 -count "$RUNS" \
+    ./pkg/decode/cyclonedx ./pkg/decode/spdx 2>/dev/null |
+    awk '/^Benchmark/ { for (i = 1; i <= NF; i++) if ($i == "MB/s") print $1, $(i-1) }' |
+    sort -k1,1 -k2,2n |
+    awk '{ n[$1]++; v[$1, n[$1]] = $2 } END { for (b in n) printf "%-36s %8.0f MB/s\n", b, v[b, int((n[b]+1)/2)] }' |
+    sort
+fi

@@ -4,6 +4,7 @@ package cyclonedx
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -64,14 +65,14 @@ func Sniff(data []byte) (model.Format, bool) {
 // that sbomx does not need (or a specification version it does not know), the
 // document is read without them and Document.Warnings says so.
 //
-// JSON is read in up to three stages: a hand-written scanner (decodeScan)
-// that reads only what sbomx uses, then goccy/go-json into lean types
-// (decodeFast), then cyclonedx-go (decodeSlow); each stage answers only
-// where it is sure to answer as the last one. The one exception: the fast
-// reader reads only what sbomx uses and does not warn about schema faults in
-// the rest (a field of the wrong JSON type that sbomx never reads), where
-// cyclonedx-go rejects the document and the slow path reads it leniently with
-// a "read leniently, skipped fields sbomx does not use" warning.
+// JSON is read in up to two stages: a hand-written scanner (decodeScan)
+// that reads only what sbomx uses, then cyclonedx-go (decodeSlow). The
+// scanner answers only where it is sure to answer as cyclonedx-go, with one
+// exception: it reads only what sbomx uses and does not warn about schema
+// faults in the rest (a field of the wrong JSON type that sbomx never reads),
+// where cyclonedx-go rejects the document and the slow path reads it
+// leniently with a "read leniently, skipped fields sbomx does not use"
+// warning.
 func Decode(data []byte) (*model.Document, error) {
 	return DecodeOptions(data, Options{})
 }
@@ -79,7 +80,7 @@ func Decode(data []byte) (*model.Document, error) {
 // Options tune Decode for speed.
 type Options struct {
 	// SkipHashes may leave Component.Hashes empty: the caller asks for no
-	// hash. (Only the scanner honours it; the other stages read them.)
+	// hash. (Only the scanner honours it; the slow path reads them.)
 	SkipHashes bool
 }
 
@@ -88,14 +89,11 @@ func DecodeOptions(data []byte, opt Options) (*model.Document, error) {
 	if doc, ok := decodeScan(data, opt); ok {
 		return doc, nil
 	}
-	if doc, ok := decodeFast(data); ok {
-		return doc, nil
-	}
 	return decodeSlow(data)
 }
 
 // decodeSlow is Decode with cyclonedx-go's full model: it answers for every
-// input, and decodeFast answers only where it gives the same answer.
+// input, and decodeScan answers only where it gives the same answer.
 func decodeSlow(data []byte) (*model.Document, error) {
 	data = trimLeading(data)
 	if len(data) == 0 {
@@ -139,7 +137,14 @@ func decodeBOM(data []byte, format cdx.BOMFileFormat) (bom *cdx.BOM, err error) 
 		}
 	}()
 	bom = new(cdx.BOM)
-	if err := cdx.NewBOMDecoder(bytes.NewReader(data), format).Decode(bom); err != nil {
+	if format == cdx.BOMFileFormatJSON {
+		// cyclonedx-go's JSON decoder is io.ReadAll, then json.Unmarshal:
+		// without the copy, a file-sized allocation (or twice that) less.
+		err = json.Unmarshal(data, bom)
+	} else {
+		err = cdx.NewBOMDecoder(bytes.NewReader(data), format).Decode(bom)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return bom, nil
@@ -196,25 +201,26 @@ type converter struct {
 
 // collectRefs records every real bom-ref so synthetic Refs never collide.
 func (c *converter) collectRefs(bom *cdx.BOM) {
-	var visit func(list *[]cdx.Component)
-	visit = func(list *[]cdx.Component) {
-		if list == nil {
-			return
-		}
-		for i := range *list {
-			if r := (*list)[i].BOMRef; r != "" {
-				c.used[r] = true
-			}
-			visit((*list)[i].Components)
-		}
-	}
 	if bom.Metadata != nil && bom.Metadata.Component != nil {
 		if r := bom.Metadata.Component.BOMRef; r != "" {
 			c.used[r] = true
 		}
-		visit(bom.Metadata.Component.Components)
+		c.collectCDX(bom.Metadata.Component.Components)
 	}
-	visit(bom.Components)
+	c.collectCDX(bom.Components)
+}
+
+// collectCDX records the bom-refs of list's components, nested ones too.
+func (c *converter) collectCDX(list *[]cdx.Component) {
+	if list == nil {
+		return
+	}
+	for i := range *list {
+		if r := (*list)[i].BOMRef; r != "" {
+			c.used[r] = true
+		}
+		c.collectCDX((*list)[i].Components)
+	}
 }
 
 // fresh returns base, or base with a numeric suffix, unused in the document.

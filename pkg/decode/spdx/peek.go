@@ -103,10 +103,8 @@ func PeekRoot(data []byte) (root *model.Component, ok bool) {
 // that matches one of them only in case would be read by encoding/json as
 // that one, so it makes PeekRoot decline.
 var (
-	topKeys  = []string{"spdxVersion", "SPDXID", "name", "documentDescribes", "packages", "files", "snippets", "relationships"}
-	pkgKeys  = []string{"SPDXID", "name"}
-	elemKeys = []string{"SPDXID"}
-	relKeys  = []string{"spdxElementId", "relationshipType", "relatedSpdxElement"}
+	topKeys = []string{"spdxVersion", "SPDXID", "name", "documentDescribes", "packages", "files", "snippets", "relationships"}
+	pkgKeys = []string{"SPDXID", "name"}
 )
 
 // kept reports whether key may be read (or skipped) as written: not a kept
@@ -179,7 +177,7 @@ func peekElement(w *jsonlite.Walker, r *raw, kind endKind) bool {
 		_, _, ok := w.Skip()
 		return ok
 	}
-	return member(w, elemKeys, func(_, v string) { r.addElem(strings.TrimSpace(v), kind) })
+	return member(w, elementKeys, func(_, v string) { r.addElem(strings.TrimSpace(v), kind) })
 }
 
 func peekRelationship(w *jsonlite.Walker, r *raw) bool {

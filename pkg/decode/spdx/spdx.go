@@ -1,8 +1,11 @@
 // Package spdx decodes SPDX 2 (JSON, YAML, XML, RDF/XML, tag-value) and SPDX 3.0 JSON-LD documents into the model.
 //
-// SPDX 2 YAML and XML share the JSON schema: they are converted to the
-// equivalent JSON (pkg/internal/yamlx for YAML; for XML, element names are
-// the JSON field names and repeated elements arrays) and read as JSON.
+// SPDX 2 JSON is read in one pass by a scanner (scan.go, on
+// pkg/internal/jsonscan) wherever it reads the document as encoding/json
+// would (decodeJSONSlow), and by encoding/json elsewhere. SPDX 2 YAML and
+// XML share the JSON schema: they are converted to the equivalent JSON
+// (pkg/internal/yamlx for YAML; for XML, element names are the JSON field
+// names and repeated elements arrays) and read as JSON.
 //
 // Packages become components (SPDX 2 packages, SPDX 3 software_Package and its
 // subclasses ai_AIPackage and dataset_DatasetPackage). Files and snippets are
@@ -61,6 +64,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sbomx/sbomx/pkg/model"
 )
@@ -183,8 +187,18 @@ func parse(data []byte) (*raw, error) {
 	return nil, fmt.Errorf("spdx: no SPDXVersion tag: %w", model.ErrNotSBOM)
 }
 
-// decodeJSON tells SPDX 2 JSON from SPDX 3 JSON-LD by their top-level keys.
+// decodeJSON reads SPDX 2 JSON with the scanner (scan.go) where it reads
+// the document as decodeJSONSlow would, else with decodeJSONSlow.
 func decodeJSON(data []byte) (*raw, error) {
+	if r, ok := scanJSON2(data); ok {
+		return r, nil
+	}
+	return decodeJSONSlow(data)
+}
+
+// decodeJSONSlow tells SPDX 2 JSON from SPDX 3 JSON-LD by their top-level
+// keys, and reads them with encoding/json.
+func decodeJSONSlow(data []byte) (*raw, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		var typeErr *json.UnmarshalTypeError
@@ -301,6 +315,23 @@ const (
 )
 
 func classify(typ string) relClass {
+	// The usual spellings first: relKey allocates.
+	switch typ {
+	case "DEPENDS_ON", "dependsOn":
+		return relDepFwd
+	case "DEPENDENCY_OF", "DEV_DEPENDENCY_OF":
+		return relDepRev
+	case "CONTAINS", "contains":
+		return relContFwd
+	case "CONTAINED_BY", "PACKAGE_OF":
+		return relContRev
+	case "DESCRIBES", "describes":
+		return relDescribes
+	case "DESCRIBED_BY":
+		return relDescribedBy
+	case "GENERATED_FROM", "OTHER", "other":
+		return relIgnore
+	}
 	switch relKey(typ) {
 	case "dependson", "hasprerequisite", "staticlink", "dynamiclink", "hasstaticlink", "hasdynamiclink":
 		return relDepFwd
@@ -320,11 +351,24 @@ func classify(typ string) relClass {
 }
 
 func isNoAssertion(id string) bool {
-	switch strings.ToUpper(strings.TrimSpace(id)) {
-	case "NOASSERTION", "NONE":
-		return true
+	// strings.ToUpper allocates; it keeps the length of ASCII text, and
+	// ids are nearly always ASCII and of neither length.
+	if t := strings.TrimSpace(id); len(t) == 4 || len(t) == 11 || !isASCII(t) {
+		switch strings.ToUpper(t) {
+		case "NOASSERTION", "NONE":
+			return true
+		}
 	}
 	return strings.HasSuffix(id, "/Core/NoAssertionElement") || strings.HasSuffix(id, "/Core/NoneElement")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isExternalRef(id string) bool {
@@ -375,8 +419,13 @@ func (r *raw) root(pkgIdx map[string]int, isDoc func(string) bool) (described []
 	for _, id := range r.describes {
 		addDescribed(id)
 	}
+	nDeps, nConts := 0, 0 // edges at most, to size the lists once
 	for _, rl := range r.rels {
 		switch classify(rl.typ) {
+		case relDepFwd, relDepRev:
+			nDeps += len(rl.to)
+		case relContFwd, relContRev:
+			nConts += len(rl.to)
 		case relDescribes:
 			// Only the document (or an id naming nothing in it) selects the
 			// root: a package or file "describing" another element (an SPDX 3
@@ -406,6 +455,20 @@ func (r *raw) root(pkgIdx map[string]int, isDoc func(string) bool) (described []
 		}
 	}
 	return described, rootPkg
+}
+
+// edgeCounts bounds the dependency and containment edges, to size the
+// lists once.
+func (r *raw) edgeCounts() (deps, conts int) {
+	for _, rl := range r.rels {
+		switch classify(rl.typ) {
+		case relDepFwd, relDepRev:
+			deps += len(rl.to)
+		case relContFwd, relContRev:
+			conts += len(rl.to)
+		}
+	}
+	return deps, conts
 }
 
 // syntheticRoot is the root of a document that describes several elements,
@@ -460,7 +523,9 @@ func build(r *raw) *model.Document {
 
 	described, rootPkg := r.root(pkgIdx, isDoc)
 	rootRef := ""
-	var deps, conts []model.Edge
+	nDeps, nConts := r.edgeCounts()
+	deps := make([]model.Edge, 0, nDeps+len(described))
+	conts := make([]model.Edge, 0, nConts)
 	switch {
 	case rootPkg >= 0:
 		c := r.pkgs[rootPkg].comp
@@ -490,6 +555,9 @@ func build(r *raw) *model.Document {
 	// Every package is kept, also those that share an SPDXID with another
 	// (GitHub's export gives each version of a package the same one): the
 	// graph attaches edges naming the ID to each, and reports the sharing.
+	if len(r.pkgs) > 1 || rootPkg < 0 && len(r.pkgs) > 0 {
+		doc.Components = make([]model.Component, 0, len(r.pkgs))
+	}
 	for i, p := range r.pkgs {
 		if i != rootPkg {
 			doc.Components = append(doc.Components, p.comp)

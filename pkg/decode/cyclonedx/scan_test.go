@@ -1,51 +1,24 @@
 package cyclonedx
 
 import (
-	"encoding"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
-	cdx "github.com/CycloneDX/cyclonedx-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
-// equalDirs are the trees whose CycloneDX JSON files the fast path must
-// decode exactly as the slow path; missing trees are skipped.
+// equalDirs are the trees whose CycloneDX JSON files the scanner must
+// decode exactly as the slow path, or decline; missing trees are skipped.
 var equalDirs = []string{
 	"../../../testdata/corpus",
 	"../../../testdata/landscape",
 	"../../../../shared/corpus",
 	"../../../../shared/landscape",
-}
-
-// checkSame fails unless decodeFast answers like decodeSlow or declines.
-func checkSame(t *testing.T, name string, data []byte) (fast bool) {
-	t.Helper()
-	want, werr := decodeSlow(data)
-	got, ok := decodeFast(data)
-	if !ok {
-		return false
-	}
-	if werr != nil {
-		t.Errorf("%s: fast path answered, slow path failed: %v", name, werr)
-		return true
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("%s: fast path differs from slow path (-slow +fast):\n%s", name, diff)
-	}
-	// Decode itself answers like the slow path.
-	doc, err := Decode(data)
-	if err != nil || !cmp.Equal(want, doc) {
-		t.Errorf("%s: Decode differs from slow path: %v", name, err)
-	}
-	return true
 }
 
 // lenientWarning starts the warning of the slow path's lenient retry, the
@@ -77,7 +50,8 @@ func withoutLenient(doc *model.Document) (*model.Document, bool) {
 }
 
 // checkScan fails unless decodeScan answers like decodeSlow (but for the
-// lenient-retry warning) or declines; lenient says the slow path warned.
+// lenient-retry warning) or declines, and Decode answers as the one that
+// answered; lenient says the slow path warned.
 func checkScan(t *testing.T, name string, data []byte) (scanned, lenient bool) {
 	t.Helper()
 	want, werr := decodeSlow(data)
@@ -89,6 +63,10 @@ func checkScan(t *testing.T, name string, data []byte) (scanned, lenient bool) {
 		}
 	}
 	if !ok {
+		doc, err := Decode(data)
+		if (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() || !cmp.Equal(want, doc) {
+			t.Errorf("%s: scanner declined, Decode differs from slow path: %v, %v", name, err, werr)
+		}
 		return false, false
 	}
 	if werr != nil {
@@ -106,8 +84,8 @@ func checkScan(t *testing.T, name string, data []byte) (scanned, lenient bool) {
 	return true, lenient
 }
 
-func TestFastEqualsSlowCorpus(t *testing.T) {
-	files, scanned, lenient, fast := 0, 0, 0, 0
+func TestScanEqualsSlowCorpus(t *testing.T) {
+	files, scanned, lenient := 0, 0, 0
 	for _, dir := range equalDirs {
 		if _, err := os.Stat(dir); err != nil {
 			t.Logf("%s: skipped (%v)", dir, err)
@@ -126,7 +104,8 @@ func TestFastEqualsSlowCorpus(t *testing.T) {
 			}
 			files++
 			ok, len := checkScan(t, path, data)
-			if ok {
+			switch {
+			case ok:
 				scanned++
 				if len {
 					lenient++
@@ -134,15 +113,8 @@ func TestFastEqualsSlowCorpus(t *testing.T) {
 						t.Logf("scanner, slow path lenient: %s", path)
 					}
 				}
-			} else if testing.Verbose() {
+			case testing.Verbose():
 				t.Logf("scanner declined: %s", path)
-			}
-			if checkSame(t, path, data) {
-				if !ok {
-					fast++
-				}
-			} else if !ok && testing.Verbose() {
-				t.Logf("slow path: %s", path)
 			}
 			return nil
 		})
@@ -153,32 +125,14 @@ func TestFastEqualsSlowCorpus(t *testing.T) {
 	if files == 0 {
 		t.Fatal("no CycloneDX JSON files found")
 	}
-	t.Logf("%d CycloneDX JSON files compared: %d answered by the scanner (%d of them read leniently by the slow path), "+
-		"of the %d it declined %d answered by the goccy fast path, %d by the slow path",
-		files, scanned, lenient, files-scanned, fast, files-scanned-fast)
-}
-
-// TestFastEqualsSlowEdges covers inputs where goccy/go-json or the fast path
-// could part from the slow path: key case and duplicates, odd specVersion and
-// bomFormat values, JSON kinds cyclonedx-go rejects in fields sbomx does not
-// read, escapes, invalid UTF-8, deep nesting, broken JSON.
-func TestFastEqualsSlowEdges(t *testing.T) {
-	for i, c := range edgeCases() {
-		name := c
-		if len(name) > 60 {
-			name = name[:60]
-		}
-		checkSame(t, name, []byte(c))
-		if i < 3 {
-			if _, ok := decodeFast([]byte(c)); !ok {
-				t.Errorf("%s: fast path declined a plain document", name)
-			}
-		}
-	}
+	t.Logf("%d CycloneDX JSON files compared: %d answered by the scanner (%d of them read leniently by the slow path), %d by the slow path",
+		files, scanned, lenient, files-scanned)
 }
 
 // edgeCases are documents on which a fast reader could part from the slow
-// path; the first three are plain.
+// path: key case and duplicates, odd specVersion and bomFormat values, JSON
+// kinds cyclonedx-go rejects in fields sbomx does not read, escapes, invalid
+// UTF-8, deep nesting, broken JSON. The first three are plain.
 func edgeCases() []string {
 	const comp = `{"bom-ref":"a","type":"library","name":"n","version":"1","purl":"pkg:npm/n@1","hashes":[{"alg":"SHA-256","content":"AB"}],"externalReferences":[{"type":"distribution","url":"https://x"}]}`
 	cases := []string{
@@ -238,8 +192,8 @@ func edgeCases() []string {
 	return cases
 }
 
-// TestScanEqualsSlowEdges runs the scanner on the edge cases of the fast
-// path and on its own: kept keys in odd spellings, duplicated or null, odd
+// TestScanEqualsSlowEdges runs the scanner on the edge cases and on its
+// own: kept keys in odd spellings, duplicated or null, odd
 // JSON kinds, escapes and invalid UTF-8 in kept strings, dependsOn before
 // ref, broken JSON in skipped values.
 func TestScanEqualsSlowEdges(t *testing.T) {
@@ -348,118 +302,6 @@ func TestScanEqualsSlowEdges(t *testing.T) {
 	t.Logf("%d cases, %d answered by the scanner", len(cases), scanned)
 }
 
-// TestLeanMirrorsCDX checks that the lean types have the JSON fields of the
-// cyclonedx-go types they stand for, with the same JSON kinds, so that they
-// reject what cyclonedx-go rejects.
-func TestLeanMirrorsCDX(t *testing.T) {
-	seen := map[[2]reflect.Type]bool{}
-	var same func(path string, lean, full reflect.Type)
-	same = func(path string, lean, full reflect.Type) {
-		if lean == full {
-			return
-		}
-		key := [2]reflect.Type{lean, full}
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		for lean.Kind() == reflect.Pointer {
-			lean = lean.Elem()
-		}
-		for full.Kind() == reflect.Pointer {
-			full = full.Elem()
-		}
-		if lean == full {
-			return
-		}
-		if hasMethods(full) {
-			t.Errorf("%s: %v has its own JSON methods; the lean type must be the same, not %v", path, full, lean)
-			return
-		}
-		if lean == reflect.TypeOf(text{}) {
-			if full.Kind() != reflect.String {
-				t.Errorf("%s: text stands for %v", path, full)
-			}
-			return
-		}
-		if lean.Kind() != full.Kind() {
-			t.Errorf("%s: kind %v, cyclonedx-go %v", path, lean.Kind(), full.Kind())
-			return
-		}
-		switch lean.Kind() {
-		case reflect.Slice:
-			same(path+"[]", lean.Elem(), full.Elem())
-		case reflect.Struct:
-			lf, ff := jsonFields(t, lean), jsonFields(t, full)
-			for name, f := range ff {
-				l, ok := lf[name]
-				if !ok {
-					t.Errorf("%s.%s: missing in %v", path, name, lean)
-					continue
-				}
-				same(path+"."+name, l, f)
-			}
-			for name := range lf {
-				if _, ok := ff[name]; !ok {
-					t.Errorf("%s.%s: not in %v", path, name, full)
-				}
-			}
-		case reflect.String, reflect.Bool, reflect.Int:
-		default:
-			t.Errorf("%s: unexpected kind %v", path, lean.Kind())
-		}
-	}
-	lean, full := reflect.TypeOf(leanBOM{}), reflect.TypeOf(cdx.BOM{})
-	lf, ff := jsonFields(t, lean), jsonFields(t, full)
-	for name, f := range ff {
-		switch name {
-		case "bomFormat", "specVersion":
-			if _, ok := lf[name]; !ok {
-				t.Errorf("leanBOM.%s missing", name)
-			}
-			continue
-		}
-		l, ok := lf[name]
-		if !ok {
-			t.Errorf("leanBOM.%s missing", name)
-			continue
-		}
-		same("bom."+name, l, f)
-	}
-	if len(lf) != len(ff) {
-		t.Errorf("leanBOM has %d JSON fields, cdx.BOM %d", len(lf), len(ff))
-	}
-}
-
-func hasMethods(typ reflect.Type) bool {
-	p := reflect.PointerTo(typ)
-	return p.Implements(reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()) ||
-		p.Implements(reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem())
-}
-
-// jsonFields maps a struct's JSON field names to their types.
-func jsonFields(t *testing.T, typ reflect.Type) map[string]reflect.Type {
-	out := map[string]reflect.Type{}
-	for i := 0; i < typ.NumField(); i++ {
-		f := typ.Field(i)
-		if f.Anonymous {
-			t.Errorf("%v.%s: embedded fields are not handled", typ, f.Name)
-		}
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		out[name] = f.Type
-	}
-	return out
-}
-
 // benchFiles returns real CycloneDX JSON files for the benchmarks.
 func benchFiles(b *testing.B, patterns ...string) ([][]byte, int64) {
 	var out [][]byte
@@ -486,21 +328,13 @@ type decoder int
 
 const (
 	slowPath decoder = iota
-	fastPath         // goccy/go-json into the lean types
 	scanPath         // the hand-written scanner
 )
 
 func benchDecode(b *testing.B, files [][]byte, n int64, how decoder) {
 	for _, data := range files {
-		switch how {
-		case fastPath:
-			if _, ok := decodeFast(data); !ok {
-				b.Fatal("fast path declined a benchmark file")
-			}
-		case scanPath:
-			if _, ok := decodeScan(data, Options{}); !ok {
-				b.Fatal("scanner declined a benchmark file")
-			}
+		if _, ok := decodeScan(data, Options{}); how == scanPath && !ok {
+			b.Fatal("scanner declined a benchmark file")
 		}
 	}
 	b.SetBytes(n)
@@ -508,15 +342,10 @@ func benchDecode(b *testing.B, files [][]byte, n int64, how decoder) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, data := range files {
-			switch how {
-			case fastPath:
-				decodeFast(data)
-			case scanPath:
+			if how == scanPath {
 				decodeScan(data, Options{})
-			default:
-				if _, err := decodeSlow(data); err != nil {
-					b.Fatal(err)
-				}
+			} else if _, err := decodeSlow(data); err != nil {
+				b.Fatal(err)
 			}
 		}
 	}
@@ -529,20 +358,19 @@ func BenchmarkDecodeJSONScan(b *testing.B) {
 	benchDecode(b, files, n, scanPath)
 }
 
-func BenchmarkDecodeJSONFast(b *testing.B) {
-	files, n := benchFiles(b, realBench...)
-	benchDecode(b, files, n, fastPath)
-}
-
 func BenchmarkDecodeJSONSlow(b *testing.B) {
 	files, n := benchFiles(b, realBench...)
 	benchDecode(b, files, n, slowPath)
 }
 
-// largeFiles are the first 20 BOMs of /work/bench/small (genlandscape
-// -services 500 -components 300 -seed 42), when it exists.
+// largeFiles are the first 20 BOMs of $SBOMX_BENCH_SMALL, by default
+// /work/bench/small (genlandscape -services 500 -components 300 -seed 42),
+// when it exists.
 func largeFiles(b *testing.B) ([][]byte, int64) {
-	const dir = "/work/bench/small"
+	dir := os.Getenv("SBOMX_BENCH_SMALL")
+	if dir == "" {
+		dir = "/work/bench/small"
+	}
 	if _, err := os.Stat(dir); err != nil {
 		b.Skip(dir + " absent")
 	}
@@ -561,24 +389,9 @@ func BenchmarkDecodeJSONLargeScan(b *testing.B) {
 	benchDecode(b, files, n, scanPath)
 }
 
-func BenchmarkDecodeJSONLargeFast(b *testing.B) {
-	files, n := largeFiles(b)
-	benchDecode(b, files, n, fastPath)
-}
-
 func BenchmarkDecodeJSONLargeSlow(b *testing.B) {
 	files, n := largeFiles(b)
 	benchDecode(b, files, n, slowPath)
-}
-
-// FuzzFastEqualsSlow checks that the fast path answers like the slow path,
-// or declines, on any input.
-func FuzzFastEqualsSlow(f *testing.F) {
-	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"r","bom-ref":"a"}},"components":[{"bom-ref":"a","components":[{"name":"x","hashes":[{"alg":"SHA-1","content":"AB"}]}]},{"name":"y","licenses":[{"license":{"id":"MIT"}}]}],"dependencies":[{"ref":"a","dependsOn":["y"]}]}`))
-	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.4","components":[{"type":"library","name":"n","purl":"pkg:npm/n@1","externalReferences":[{"type":"distribution","url":"u"}]}]}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		checkSame(t, "fuzz input", data)
-	})
 }
 
 // FuzzScanEqualsSlow checks that the scanner answers like the slow path (but
