@@ -7,19 +7,22 @@ import (
 	"runtime/debug"
 
 	"github.com/sbomx/sbomx/pkg/cli"
+	"github.com/sbomx/sbomx/cmd/sbomx/internal/gctune"
 )
 
+// heapTarget is the heap the collector's pace aims at (see gctune): peak RSS
+// stays under 256 MiB unless the SBOMs being decoded at once need more.
+const heapTarget = 192 << 20
+
 func main() {
-	if os.Getenv("GOGC") == "" {
-		// sbomx allocates about as much as it decodes and keeps little:
-		// collecting a quarter as often as Go's default saves about a fifth
-		// of the wall time of a query that decodes every SBOM. Memory stays
-		// bounded by design, not by a limit: each worker holds one file,
-		// its document and its graph, and only the matches outlive them
-		// (peak RSS 157 MiB on 5,000 SBOMs, 2.8 GB). A soft memory limit
-		// (GOMEMLIMIT) is the user's to set: a fixed one made the collector
-		// run back to back on a single SBOM larger than it.
-		debug.SetGCPercent(400)
+	switch {
+	case os.Getenv("GOGC") != "":
+		// the user's
+	case os.Getenv("GOMEMLIMIT") != "":
+		// The user's limit bounds the heap; collect rarely below it.
+		debug.SetGCPercent(gctune.Max)
+	default:
+		gctune.Start(heapTarget)
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
