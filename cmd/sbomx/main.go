@@ -16,7 +16,7 @@ func main() {
 		// of the wall time of a query that decodes every SBOM. Memory stays
 		// bounded by design, not by a limit: each worker holds one file,
 		// its document and its graph, and only the matches outlive them
-		// (peak RSS 157 MiB on 5,000 SBOMs, 2.8 GB). A soft memory limit
+		// (peak RSS under 170 MiB on 5,000 SBOMs, 2.8 GB). A soft memory limit
 		// (GOMEMLIMIT) is the user's to set: a fixed one made the collector
 		// run back to back on a single SBOM larger than it.
 		debug.SetGCPercent(400)
