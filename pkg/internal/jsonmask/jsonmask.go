@@ -3,7 +3,7 @@
 // loop over bytes: the bytes that end or interrupt a string's plain run
 // (quote, backslash, control character), the bytes of non-ASCII text, and
 // JSON's white space. It is simdjson's first stage, reduced to what
-// sbomx's CycloneDX scanner needs.
+// pkg/internal/jsonscan, the cursor of sbomx's JSON scanners, needs.
 package jsonmask
 
 import (
