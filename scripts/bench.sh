@@ -8,6 +8,7 @@
 #   RUNS=5 scripts/bench.sh          # runs per measurement (median kept; default 3)
 #   SIZES=bombs scripts/bench.sh     # decompression bombs: peak RSS and time (issue 14)
 #   SIZES=flat scripts/bench.sh      # 2,000 SBOMs in one folder, named by content (issue 14)
+#   SIZES=real scripts/bench.sh      # ~1 GB of real generators' SBOMs (issue 14)
 #
 # Landscapes come from ../shared/tools/genlandscape (seed 42), written under
 # $BENCH_ROOT (default /tmp/sbomx-bench; the medium one is 2.8 GB, the large
@@ -98,6 +99,23 @@ elif [ -n "${SBOMX_BENCH_DIR:-}" ]; then
 else
   for size in $SIZES; do
     dir=$BENCH_ROOT/$size
+    if [ "$size" = real ]; then
+      # real: the real SBOMs of ../shared/corpus/real and testdata/real-world
+      # (syft, trivy, cdxgen, cyclonedx plugins, sbom-tool, GitHub exports,
+      # Red Hat, pub.dev; JSON, XML, tag-value, RDF, compressed), 24 copies
+      # in folders of about 60, each file named by its content: 1,416
+      # files, about 1 GB, a stand-in for a crawl of public SBOMs
+      if [ ! -d "$dir" ]; then
+        for i in $(seq -w 1 24); do
+          mkdir -p "$dir.tmp/batch-$i"
+          cp "$ROOT/../shared/corpus/real/"* "$ROOT/testdata/real-world/"* "$dir.tmp/batch-$i/"
+          rm -f "$dir.tmp/batch-$i/PROVENANCE.md"
+        done
+        mv "$dir.tmp" "$dir"
+      fi
+      trees+=("$size=$dir")
+      continue
+    fi
     src=$dir
     [ "$size" = flat ] && src=$BENCH_ROOT/flat-src
     if [ ! -f "$src/TRUTH.json" ]; then
@@ -141,7 +159,7 @@ printf 'runs per measurement: %s (median), interleaved, warm cache\n\n' "$RUNS"
 
 for tree in "${trees[@]}"; do
   name=${tree%%=*}; dir=${tree#*=}
-  files=$(find "$dir" -type f \( -name '*.json' -o -name '*.xml' \) | wc -l)
+  files=$(find "$dir" -type f ! -name catalog-info.yaml ! -name TRUTH.json | wc -l)
   bytes=$(du -sb "$dir" | cut -f1)
   mapfile -t sboms < <(find "$dir" -type f \( -name 'bom.*' -o -name '*.cdx.json' -o -name '*.spdx.json' \) | sort)
   printf '%s\n' "${sboms[@]}" > "$BENCH_ROOT/sboms.txt"
@@ -177,10 +195,21 @@ for tree in "${trees[@]}"; do
     awk -v s="$W_sbomx" -v rg="$W_rg_l" -v jq="$W_jq" -v p="$pkg" 'BEGIN {
       printf "%-12s %-10s %43s %14.2f %14.1f\n", p, "ratios", "", (rg > 0 ? s / rg : 0), (s > 0 ? jq / s : 0) }'
     if [ "$pkg" = lodash ]; then
-      # lodash is in nearly every SBOM: every file is decoded, every path found
+      # lodash is in nearly every generated SBOM: every file is decoded,
+      # every path found
       awk -v s="$W_sbomx" -v b="$bytes" 'BEGIN { printf "full pass (lodash): %.2f s per GB of tree\n", s / (b / 1e9) }'
     fi
   done
+  # sbomx packages: every SBOM decoded, every package counted, on any tree
+  walls="" rsss=""
+  for run in $(seq "$RUNS"); do
+    warm
+    out=$(measure "$SBOMX" packages --dir "$dir" --format json)
+    walls+="${out% *} "; rsss+="${out#* } "
+  done
+  wall=$(tr ' ' '\n' <<<"$walls" | grep . | median)
+  rss=$(tr ' ' '\n' <<<"$rsss" | grep . | median)
+  awk -v s="$wall" -v k="$rss" -v b="$bytes" 'BEGIN { printf "full pass (sbomx packages): %s s, %.2f s per GB of tree, %.0f MiB\n", s, s / (b / 1e9), k / 1024 }'
   echo
 done
 
