@@ -96,6 +96,11 @@ func FuzzPeekRoot(f *testing.F) {
 		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><metadata><component><name>a</name></component></metadata><metadata><component><group>g</group></component></metadata></bom>`,
 		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><!-- x --><x:metadata xmlns:x="urn:x"><component><name>a</name></component></x:metadata></bom>`,
 		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"/>`,
+		`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><metadata><component><name>a</name></component></metadata><components><component><properties><property name="syft:package:metadataType">x</property></properties></component></components><c:metadata xmlns:c="urn:c"/></bom>`,
+		`{"bomFormat":"CycloneDX","metadata":{"component":{"name":"a"}},"components":[{"properties":[{"name":"syft:metadataType","value":"metadata"}]}]}`,
+		`{"bomFormat":"CycloneDX","metadata":{"component":{"name":"a"}},"components":[],"METADATA" :{"component":{"name":"b"}}}`,
+		`{"bomFormat":"CycloneDX","x":"bomFormat","metadata":{"component":{"name":"a"}}}`,
+		`{"spdxVersion":"SPDX-2.3","name":"spdxVersion","SPDXVERSION":""}`,
 		`{"spdxVersion":"SPDX-2.3","name":"x","files":[{"SPDXID":"f"}],"relationships":[{"spdxElementId":"SPDXRef-DOCUMENT","relationshipType":"DESCRIBES","relatedSpdxElement":"f"}]}`,
 	} {
 		f.Add([]byte(s))

@@ -1,7 +1,6 @@
 package cyclonedx
 
 import (
-	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"strings"
@@ -42,7 +41,7 @@ func Claims(data []byte) bool {
 		_, _, ok := w.Skip()
 		return ok
 	})
-	return claimed && !bomFormatNeedle.In(w.Rest())
+	return claimed && !hasKey(w.Rest(), bomFormatNeedle, len("bomformat"))
 }
 
 // PeekRoot finds the root (metadata.component) a CycloneDX JSON document's
@@ -60,8 +59,8 @@ func PeekRoot(data []byte) (root *model.Component, ok bool) {
 	if !Claims(data) {
 		return nil, false
 	}
-	if !metadataNeedle.In(data) {
-		return nil, true // no metadata, in any spelling: no root
+	if !hasKey(data, metadataNeedle, len("metadata")) {
+		return nil, true // no metadata key, in any spelling: no root
 	}
 	w := jsonlite.New(data)
 	var span []byte
@@ -84,7 +83,7 @@ func PeekRoot(data []byte) (root *model.Component, ok bool) {
 	if span == nil {
 		return nil, false // no metadata (or an odd document): decode it
 	}
-	if metadataNeedle.In(w.Rest()) {
+	if hasKey(w.Rest(), metadataNeedle, len("metadata")) {
 		return nil, false
 	}
 	var md *cdx.Metadata
@@ -151,40 +150,29 @@ func PeekRootXML(data []byte) (root *model.Component, ok bool) {
 	}
 }
 
-var metadataTag = []byte("metadata")
-
 // hasMetadataElement reports whether data may hold a tag (opening or
-// closing) whose local name is metadata, in any case: every "<" is looked at, so one inside a
-// comment or CDATA section counts too, which only costs a decode. Syft
-// writes "metadata" hundreds of times in property names
-// (syft:package:metadataType), which a plain search would take for a
-// second <metadata>.
+// closing) whose local name is metadata, in any case: the word right after
+// "<", "</" or a prefix ("<cdx:"), and before a byte that ends a name. One
+// inside a comment or CDATA section counts too, which only costs a decode.
+// Syft writes "metadata" hundreds of times in property names
+// (syft:package:metadataType), which a plain search would take for a second
+// <metadata>.
 func hasMetadataElement(data []byte) bool {
-	if !metadataNeedle.In(data) {
-		return false // the usual case, at vector speed
-	}
-	for {
-		i := bytes.IndexByte(data, '<')
-		if i < 0 {
+	const n = len("metadata")
+	return metadataNeedle.At(data, func(i int) bool {
+		if i+n < len(data) && !isTagEnd(data[i+n]) {
 			return false
 		}
-		data = data[i+1:]
-		j := 0
-		if j < len(data) && data[j] == '/' {
-			j++
+		j := i - 1
+		if j >= 0 && data[j] == ':' { // a prefix: step over it
+			for j--; j >= 0 && !isTagEnd(data[j]); j-- {
+			}
 		}
-		k := j
-		for k < len(data) && !isTagEnd(data[k]) {
-			k++
+		if j >= 0 && data[j] == '/' {
+			j--
 		}
-		local := data[j:k]
-		if c := bytes.LastIndexByte(local, ':'); c >= 0 {
-			local = local[c+1:]
-		}
-		if bytes.EqualFold(local, metadataTag) {
-			return true
-		}
-	}
+		return j >= 0 && data[j] == '<'
+	})
 }
 
 // isTagEnd: a byte that ends an element's name.
@@ -194,4 +182,10 @@ func isTagEnd(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// hasKey reports whether data may hold the needle (n bytes) as an object
+// key, in any case.
+func hasKey(data []byte, needle foldscan.Needle, n int) bool {
+	return needle.At(data, func(i int) bool { return jsonlite.KeyAt(data, i, n) })
 }

@@ -36,7 +36,7 @@ func Claims(data []byte) bool {
 		_, _, ok := w.Skip()
 		return ok
 	})
-	return claimed && !versionNeedle.In(w.Rest())
+	return claimed && !versionNeedle.At(w.Rest(), func(i int) bool { return jsonlite.KeyAt(w.Rest(), i, len("spdxversion")) })
 }
 
 // PeekRoot finds the root an SPDX 2 JSON document's full decode would give

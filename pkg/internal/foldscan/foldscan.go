@@ -65,7 +65,13 @@ func rarest(needle string, skip int) int {
 
 // In reports whether data contains the needle, folded (see the package
 // comment).
-func (n Needle) In(data []byte) bool {
+func (n Needle) In(data []byte) bool { return n.At(data, nil) }
+
+// At reports whether data contains the needle, folded, at some position i
+// where where(i) is true too (nil: anywhere): a caller that needs the
+// occurrence in a context (a JSON key, an XML tag) checks it there, at the
+// search's speed in between.
+func (n Needle) At(data []byte, where func(i int) bool) bool {
 	if len(n.s) == 0 {
 		return true
 	}
@@ -73,15 +79,15 @@ func (n Needle) In(data []byte) bool {
 		return false
 	}
 	if useAVX2 {
-		return n.inPair(data)
+		return n.inPair(data, where)
 	}
-	return n.inAnchor(data)
+	return n.inAnchor(data, where)
 }
 
 // inPair is the packed-pair search: candidates are the positions p of the
 // first rare byte where the second agrees too, found 32 at a time, and each
 // is verified.
-func (n Needle) inPair(data []byte) bool {
+func (n Needle) inPair(data []byte, where func(int) bool) bool {
 	size := len(n.s)
 	if len(data) < size {
 		return false
@@ -91,28 +97,28 @@ func (n Needle) inPair(data []byte) bool {
 	window := data[n.k1 : len(data)-size+n.k2+1]
 	// window[p] is data[p+k1], so a candidate's needle starts at data[p].
 	return eachPair(window, n.k2-n.k1, n.s[n.k1], n.s[n.k2], func(p int) bool {
-		return equalFold(data[p:p+size], n.s)
+		return equalFold(data[p:p+size], n.s) && (where == nil || where(p))
 	})
 }
 
 // inAnchor finds each occurrence of the rarest byte, in lower and in upper
 // case, with bytes.IndexByte and verifies the window around it.
-func (n Needle) inAnchor(data []byte) bool {
+func (n Needle) inAnchor(data []byte, where func(int) bool) bool {
 	k := n.ka
 	c := n.s[k]
-	if n.anchorScan(data, k, c) {
+	if n.anchorScan(data, k, c, where) {
 		return true
 	}
 	if 'a' <= c && c <= 'z' {
-		return n.anchorScan(data, k, c-'a'+'A')
+		return n.anchorScan(data, k, c-'a'+'A', where)
 	}
 	if '0' <= c && c <= '9' {
-		return n.anchorScan(data, k, c&^0x20) // 0x10-0x19 fold onto digits
+		return n.anchorScan(data, k, c&^0x20, where) // 0x10-0x19 fold onto digits
 	}
 	return false
 }
 
-func (n Needle) anchorScan(data []byte, k int, c byte) bool {
+func (n Needle) anchorScan(data []byte, k int, c byte, where func(int) bool) bool {
 	size := len(n.s)
 	for from := k; from+size-k <= len(data); {
 		j := bytes.IndexByte(data[from:len(data)-(size-k-1)], c)
@@ -120,7 +126,7 @@ func (n Needle) anchorScan(data []byte, k int, c byte) bool {
 			return false
 		}
 		j += from
-		if equalFold(data[j-k:j-k+size], n.s) {
+		if equalFold(data[j-k:j-k+size], n.s) && (where == nil || where(j-k)) {
 			return true
 		}
 		from = j + 1

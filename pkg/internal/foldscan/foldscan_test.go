@@ -25,12 +25,36 @@ func check(t testing.TB, data []byte, needle string) {
 	if got := n.In(data); got != want {
 		t.Fatalf("In(%q) in %q = %v, want %v", needle, clip(data), got, want)
 	}
-	if got := n.inAnchor(data); got != want {
+	if got := n.inAnchor(data, nil); got != want {
 		t.Fatalf("inAnchor(%q) in %q = %v, want %v", needle, clip(data), got, want)
 	}
 	if useAVX2 {
-		if got := n.inPair(data); got != want {
+		if got := n.inPair(data, nil); got != want {
 			t.Fatalf("inPair(%q) in %q = %v, want %v", needle, clip(data), got, want)
+		}
+	}
+	// At offers every occurrence to where, each once.
+	var all []int
+	for i := 0; i+len(needle) <= len(data); i++ {
+		if equalFold(data[i:i+len(needle)], needle) {
+			all = append(all, i)
+		}
+	}
+	for name, at := range map[string]func([]byte, func(int) bool) bool{"At": n.At, "inAnchor": n.inAnchor, "inPair": n.inPair} {
+		if name == "inPair" && !useAVX2 {
+			continue
+		}
+		seen := map[int]bool{}
+		if at(data, func(i int) bool { seen[i] = true; return false }) {
+			t.Fatalf("%s(%q) with where always false found one", name, needle)
+		}
+		for _, i := range all {
+			if !seen[i] {
+				t.Fatalf("%s(%q) in %q never offered position %d (offered %v)", name, needle, clip(data), i, seen)
+			}
+		}
+		if len(seen) != len(all) {
+			t.Fatalf("%s(%q) in %q offered %v, want %v", name, needle, clip(data), seen, all)
 		}
 	}
 }
@@ -165,13 +189,13 @@ func BenchmarkIn(b *testing.B) {
 			}
 			b.SetBytes(int64(len(benchData)))
 			for b.Loop() {
-				n.inPair(benchData)
+				n.inPair(benchData, nil)
 			}
 		})
 		b.Run(needle+"/anchor", func(b *testing.B) {
 			b.SetBytes(int64(len(benchData)))
 			for b.Loop() {
-				n.inAnchor(benchData)
+				n.inAnchor(benchData, nil)
 			}
 		})
 	}

@@ -244,3 +244,19 @@ func hex4(h []byte) (rune, bool) {
 	}
 	return r, true
 }
+
+// KeyAt reports whether d[i:i+n] may be a whole object key: a quote just
+// before it, and after it a quote, white space and a colon. Callers that
+// look for a later spelling of a key they read (the full decoder takes the
+// last of a key given twice) check each occurrence with it, so that the
+// word inside values and longer keys (syft's "syft:package:metadataType")
+// does not count. An escaped quote before it counts too: false positives
+// only cost a decode.
+func KeyAt(d []byte, i, n int) bool {
+	if i < 1 || d[i-1] != '"' || i+n >= len(d) || d[i+n] != '"' {
+		return false
+	}
+	w := Walker{d: d, i: i + n + 1}
+	w.WS()
+	return w.Peek() == ':'
+}

@@ -2,6 +2,7 @@ package jsonlite
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -75,6 +76,28 @@ func TestMalformedDoesNotClaimEnd(t *testing.T) {
 		w := New([]byte(doc))
 		if w.Object(func([]byte, bool) bool { _, _, ok := w.Skip(); return ok }) {
 			t.Errorf("%q: Object reached an end", doc)
+		}
+	}
+}
+
+func TestKeyAt(t *testing.T) {
+	for _, c := range []struct {
+		doc  string
+		want bool
+	}{
+		{`{"metadata":{}}`, true},
+		{`{"metadata" : {}}`, true},
+		{"{\"metadata\"\n\t:1}", true},
+		{`{"x":"metadata"}`, false},          // a value
+		{`{"x":["metadata",1]}`, false},      // an element
+		{`{"syft:metadataType":1}`, false},   // a longer key
+		{`{"metadatas":1}`, false},           // a longer key
+		{`{"x":"a \"metadata\": b"}`, false}, // inside a value, its quotes escaped
+		{`{"metadata"`, false},               // cut short
+	} {
+		i := strings.Index(c.doc, "metadata")
+		if got := KeyAt([]byte(c.doc), i, len("metadata")); got != c.want {
+			t.Errorf("KeyAt(%s) = %v, want %v", c.doc, got, c.want)
 		}
 	}
 }
