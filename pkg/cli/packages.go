@@ -43,7 +43,7 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				return fmt.Errorf("--dir %w", err)
 			}
 			if opts.Format == "json" {
-				err = report.JSON(env.Stdout, res)
+				err = report.PackagesJSON(env.Stdout, res)
 			} else {
 				err = report.PackagesTable(env.Stdout, res)
 			}

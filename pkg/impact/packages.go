@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/sbomx/sbomx/pkg/graph"
+	"github.com/sbomx/sbomx/pkg/inventory"
 	"github.com/sbomx/sbomx/pkg/model"
 	"github.com/sbomx/sbomx/pkg/query"
 	"github.com/sbomx/sbomx/pkg/versions"
@@ -42,6 +43,8 @@ type VersionInfo struct {
 	Present    int      `json:"present"`
 	Names      []string `json:"service_names"`
 	IDs        []string `json:"service_ids"` // services may share a name
+
+	svcs []int32 // while the catalog is built: the services, by index
 }
 
 // pkgVersion is one package version of the catalog; sightings refer to it
@@ -105,13 +108,9 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 	if !filter.Empty() {
 		res.Filter = &filter
 	}
-	type verKey struct{ id, version string }
-	type svcUse struct {
-		name  string
-		depth int
-	}
-	uses := map[verKey]map[string]svcUse{} // service key -> closest use
-	pkgs := map[string]*PackageInfo{}
+	var uses []pkgUse
+	var svcs []*inventory.Service
+	svcIdx := map[string]int32{}
 	for p, f := range tree.Files() {
 		ss, _ := f.Result.([]pkgSighting)
 		if len(ss) == 0 {
@@ -121,60 +120,129 @@ func Packages(ctx context.Context, roots []Root, opt TreeOptions, qs []*query.Qu
 		if !filter.Keep(svc) {
 			continue
 		}
+		si, ok := svcIdx[svc.ID]
+		if !ok {
+			si = int32(len(svcs))
+			svcIdx[svc.ID] = si
+			svcs = append(svcs, svc)
+		}
 		for _, sg := range ss {
-			s, depth := cat.keys[sg.key], int(sg.depth)
-			if pkgs[s.id] == nil {
-				pkgs[s.id] = &PackageInfo{ID: s.id, Name: s.name, Ecosystem: s.eco}
-			}
-			k := verKey{s.id, s.version}
-			if uses[k] == nil {
-				uses[k] = map[string]svcUse{}
-			}
-			u, seen := uses[k][svc.ID]
-			if !seen || closer(depth, u.depth) {
-				uses[k][svc.ID] = svcUse{name: svc.Name, depth: depth}
-			}
+			uses = append(uses, pkgUse{key: sg.key, svc: si, depth: sg.depth})
 		}
 	}
-	services := map[string]map[string]bool{}
-	for k, m := range uses {
-		v := VersionInfo{Version: k.version, Names: []string{}, IDs: []string{}}
-		for id, u := range m {
-			v.Services++
-			switch {
-			case u.depth == 1:
-				v.Direct++
-			case u.depth > 1:
-				v.Transitive++
-			default:
-				v.Present++
+	res.Packages = catalogOf(cat, uses, svcs)
+	return res, nil
+}
+
+// pkgUse is one package version seen in one service's SBOM, in walk order.
+type pkgUse struct{ key, svc, depth int32 }
+
+// catalogOf turns the uses into the catalog: per package (id), per version,
+// the services using it with their closest relation. It works on indexes,
+// not maps of strings: a landscape of 5,000 services has millions of uses.
+func catalogOf(cat *catalog, uses []pkgUse, svcs []*inventory.Service) []PackageInfo {
+	rank, firstKey := rankKeys(cat, uses)
+	// Group the uses by (id, version) rank, then service; keep the closest.
+	slices.SortStableFunc(uses, func(a, b pkgUse) int {
+		return cmp.Or(cmp.Compare(rank[a.key], rank[b.key]), cmp.Compare(a.svc, b.svc))
+	})
+	var out []PackageInfo
+	seen := make([]int, len(svcs)) // services of the current package: its ordinal + 1
+	for i := 0; i < len(uses); {
+		id := cat.keys[uses[i].key].id
+		first := cat.keys[firstKey[id]]
+		p := PackageInfo{ID: id, Name: first.name, Ecosystem: first.eco}
+		for i < len(uses) && cat.keys[uses[i].key].id == id {
+			var v VersionInfo
+			v, i = versionAt(cat, uses, i, rank, svcs)
+			for _, si := range v.svcs {
+				if seen[si] != len(out)+1 {
+					seen[si] = len(out) + 1
+					p.Services++
+				}
 			}
-			v.Names = append(v.Names, u.name)
-			v.IDs = append(v.IDs, id)
-			if services[k.id] == nil {
-				services[k.id] = map[string]bool{}
-			}
-			services[k.id][id] = true
+			v.svcs = nil
+			p.Versions = append(p.Versions, v)
 		}
-		slices.Sort(v.Names)
-		slices.Sort(v.IDs)
-		p := pkgs[k.id]
-		p.Versions = append(p.Versions, v)
-	}
-	for id, p := range pkgs {
-		p.Services = len(services[id])
 		slices.SortFunc(p.Versions, func(a, b VersionInfo) int {
 			if c, err := versions.Compare(p.Ecosystem, a.Version, b.Version); err == nil && c != 0 {
 				return c
 			}
 			return strings.Compare(a.Version, b.Version)
 		})
-		res.Packages = append(res.Packages, *p)
+		out = append(out, p)
 	}
-	slices.SortFunc(res.Packages, func(a, b PackageInfo) int {
+	slices.SortFunc(out, func(a, b PackageInfo) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
-	return res, nil
+	if out == nil {
+		out = []PackageInfo{}
+	}
+	return out
+}
+
+// rankKeys orders the catalog's keys by (id, version), equal pairs sharing
+// a rank (a package version whose name is spelled two ways is one version),
+// and finds for each id the key of its first use in walk order, whose name
+// and ecosystem the package is shown with.
+func rankKeys(cat *catalog, uses []pkgUse) (rank []int32, firstKey map[string]int32) {
+	order := make([]int32, len(cat.keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	byIDVersion := func(a, b int32) int {
+		ka, kb := &cat.keys[a], &cat.keys[b]
+		return cmp.Or(strings.Compare(ka.id, kb.id), strings.Compare(ka.version, kb.version))
+	}
+	slices.SortFunc(order, byIDVersion)
+	rank = make([]int32, len(cat.keys))
+	for i, k := range order {
+		if i > 0 && byIDVersion(order[i-1], k) == 0 {
+			rank[k] = rank[order[i-1]]
+		} else {
+			rank[k] = int32(i)
+		}
+	}
+	firstKey = map[string]int32{}
+	for _, u := range uses {
+		if _, ok := firstKey[cat.keys[u.key].id]; !ok {
+			firstKey[cat.keys[u.key].id] = u.key
+		}
+	}
+	return rank, firstKey
+}
+
+// versionAt reads the run of uses from i that share i's (id, version): one
+// VersionInfo, and where the next run starts.
+func versionAt(cat *catalog, uses []pkgUse, i int, rank []int32, svcs []*inventory.Service) (VersionInfo, int) {
+	r := rank[uses[i].key]
+	v := VersionInfo{Version: cat.keys[uses[i].key].version}
+	for i < len(uses) && rank[uses[i].key] == r {
+		si, depth := uses[i].svc, int(uses[i].depth)
+		for i++; i < len(uses) && rank[uses[i].key] == r && uses[i].svc == si; i++ {
+			if d := int(uses[i].depth); closer(d, depth) {
+				depth = d
+			}
+		}
+		switch {
+		case depth == 1:
+			v.Direct++
+		case depth > 1:
+			v.Transitive++
+		default:
+			v.Present++
+		}
+		v.Services++
+		v.svcs = append(v.svcs, si)
+	}
+	v.Names = make([]string, len(v.svcs))
+	v.IDs = make([]string, len(v.svcs))
+	for j, si := range v.svcs {
+		v.Names[j], v.IDs[j] = svcs[si].Name, svcs[si].ID
+	}
+	slices.Sort(v.Names)
+	slices.Sort(v.IDs)
+	return v, i
 }
 
 // closer reports whether depth a is a closer relation than b (-1 = none).

@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -24,6 +25,46 @@ func JSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// PackagesJSON writes the catalog as JSON would (the same bytes), one
+// package at a time: a landscape's catalog lists every service of every
+// package version, hundreds of megabytes of text for 5,000 services, which
+// JSON would first build in memory, twice (compact, then indented).
+func PackagesJSON(w io.Writer, res *impact.PackagesResult) error {
+	frame := *res
+	frame.Packages = []impact.PackageInfo{}
+	var head bytes.Buffer
+	if err := JSON(&head, &frame); err != nil {
+		return err
+	}
+	const empty = `"packages": []`
+	at := bytes.Index(head.Bytes(), []byte(empty))
+	if at < 0 || len(res.Packages) == 0 {
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head.Bytes()[:at+len(empty)-1]) // up to and with "["
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	for i := range res.Packages {
+		buf.Reset()
+		if err := enc.Encode(&res.Packages[i]); err != nil {
+			return err
+		}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		bw.WriteString(sep)
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n  ]")
+	bw.Write(head.Bytes()[at+len(empty):])
+	return bw.Flush()
 }
 
 // newTable is the one place the table style is configured: no borders, two
