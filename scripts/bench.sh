@@ -219,7 +219,7 @@ if [ "${DECODE:-1}" != 0 ]; then
   echo "== decoders: MB/s per core (go test -bench -cpu 1, median of $RUNS)"
   SBOMX_BENCH_SMALL=$BENCH_ROOT/small \
     go test -run '^$' -bench 'Decode(JSON|SPDXJSON)(Large)?(Scan|Slow)$' -benchtime 1s -cpu 1 -count "$RUNS" \
-    ./pkg/decode/cyclonedx ./pkg/decode/spdx 2>/dev/null |
+    ./internal/decode/cyclonedx ./internal/decode/spdx 2>/dev/null |
     awk '/^Benchmark/ { for (i = 1; i <= NF; i++) if ($i == "MB/s") print $1, $(i-1) }' |
     sort -k1,1 -k2,2n |
     awk '{ n[$1]++; v[$1, n[$1]] = $2 } END { for (b in n) printf "%-36s %8.0f MB/s\n", b, v[b, int((n[b]+1)/2)] }' |

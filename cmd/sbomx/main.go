@@ -1,13 +1,13 @@
 // Command sbomx answers which services contain a package, how it got in, who
-// owns them and which products rely on them. See pkg/cli.
+// owns them and which products rely on them. See internal/cli.
 package main
 
 import (
 	"os"
 	"runtime/debug"
 
-	"github.com/sbomx/sbomx/pkg/cli"
 	"github.com/sbomx/sbomx/cmd/sbomx/internal/gctune"
+	"github.com/sbomx/sbomx/internal/cli"
 )
 
 // heapTarget is the heap the collector's pace aims at (see gctune): peak RSS

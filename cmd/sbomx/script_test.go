@@ -11,7 +11,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/sbomx/sbomx/pkg/cli"
+	"github.com/sbomx/sbomx/internal/cli"
 )
 
 var update = flag.Bool("update", false, "rewrite the cmp targets of testdata/script/*.txtar")

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/sbomx/sbomx/pkg/internal/foldscan"
+	"github.com/sbomx/sbomx/internal/support/foldscan"
 )
 
 // Prefilter rules files out by their bytes before anything is decoded, as
@@ -19,7 +19,7 @@ import (
 // split into group/name) keeps those runs intact. They are looked for
 // case-insensitively. A file that writes letters or digits in escaped form
 // (JSON \u0074, XML &#116;, purl %74) could hide a run, so such a file is
-// always a "maybe". The search itself is pkg/internal/foldscan.
+// always a "maybe". The search itself is internal/support/foldscan.
 type Prefilter struct {
 	// any: the file may match when, for some query, all of its needles occur.
 	any [][]foldscan.Needle

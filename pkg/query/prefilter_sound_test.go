@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/sbomx/sbomx/pkg/decode"
+	"github.com/sbomx/sbomx/internal/decode"
 	"github.com/sbomx/sbomx/pkg/query"
 )
 

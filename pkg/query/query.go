@@ -10,8 +10,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/sbomx/sbomx/internal/match/versions"
 	"github.com/sbomx/sbomx/pkg/model"
-	"github.com/sbomx/sbomx/pkg/versions"
 )
 
 // Kind says how a query was written.

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Build the oracle tables under pkg/versions/testdata/oracle/.
+"""Build the oracle tables under internal/match/versions/testdata/oracle/.
 
 For each ecosystem: collect cases from the ecosystem's own test suites (read straight out
 of the fetched upstream git snapshots, see README), the PEP 440 text, and sbomx's own
@@ -9,7 +9,7 @@ write the tables with a provenance header.
 
 Usage: python3 scripts/oracle/cases/build.py [ECO ...]
 Env:   ORACLE_MIRROR  directory holding the snapshots as OWNER+NAME/repo (default /work/.mirror)
-       ORACLE_OUT     output directory (default pkg/versions/testdata/oracle beside this script)
+       ORACLE_OUT     output directory (default internal/match/versions/testdata/oracle beside this script)
        ORACLE_DISAGREE  where to write the list of disagreements (default /tmp/oracle-disagreements.tsv)
 Dev tool only; never run in CI. Needs the tools of scripts/oracle/README.md.
 """

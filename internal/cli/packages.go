@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sbomx/sbomx/internal/render"
+	"github.com/sbomx/sbomx/pkg/answers"
+	"github.com/sbomx/sbomx/pkg/query"
+)
+
+const packagesLong = `The landscape's library catalog: every package (by normalised identity) with
+its versions, how many services use each, and how many of them directly,
+transitively, or with no dependency path recorded. QUERY filters it with the
+same syntax as impact (sbomx packages 'log4j-core@<2.17.0').
+
+` + exitHelp
+
+func newPackagesCmd(env *Env) *cobra.Command {
+	opts := &treeFlags{}
+	cmd := &cobra.Command{
+		Use:     "packages [QUERY...]",
+		Short:   "The library catalog: packages, versions, and the services using each",
+		Long:    packagesLong,
+		Example: "  sbomx packages --dir testdata/landscape\n  sbomx packages 'log4j-*' --format json | jq '.packages[] | {id, versions: [.versions[].version]}'",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var qs []*query.Query
+			for _, a := range args {
+				q, err := query.Parse(a)
+				if err != nil {
+					return &usageError{err}
+				}
+				qs = append(qs, q)
+			}
+			rs, tree, filter, err := opts.resolve(cmd, env)
+			if err != nil {
+				return err
+			}
+			res, err := answers.Packages(cmd.Context(), rs, tree, qs, filter)
+			env.stopProgress()
+			if err != nil {
+				return fmt.Errorf("--dir %w", err)
+			}
+			if opts.Format == "json" {
+				err = render.PackagesJSON(env.Stdout, res)
+			} else {
+				err = render.PackagesTable(env.Stdout, res)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stderr, "sbomx: %d package(s)\n", len(res.Packages))
+			printNotes(env, &res.Coverage)
+			return outcome(len(res.Packages) > 0, &res.Coverage)
+		},
+	}
+	opts.register(cmd)
+	return cmd
+}

@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sbomx/sbomx/internal/render"
+	"github.com/sbomx/sbomx/pkg/answers"
+)
+
+const servicesLong = `List the services under --dir as sbomx sees them: one row per service, with
+its owner, product, domain, SBOM files, component count, whether its SBOMs
+carry dependency data, the share of components with a package URL, and where
+the owner came from. Services without an owner and SBOMs that no inventory row
+or catalog entry claims are listed on stderr (and in the JSON), so platform
+teams can fix their data.
+
+Ownership sources, most deliberate first (.sbomx.yaml "precedence" may
+reorder them): an inventory file (--inventory, or .sbomx.yaml "inventory"),
+Backstage catalog-info.yaml, leanix.yaml, the .sbomx.yaml "layout" (product
+only), CODEOWNERS, the SBOM's own metadata.
+
+` + exitHelp
+
+func newServicesCmd(env *Env) *cobra.Command {
+	opts := &treeFlags{}
+	cmd := &cobra.Command{
+		Use:     "services",
+		Short:   "The service inventory: owners, products and SBOMs of every service",
+		Long:    servicesLong,
+		Example: "  sbomx services --dir testdata/landscape\n  sbomx services --owner team-sre --format json | jq -r '.services[].name'",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			rs, tree, filter, err := opts.resolve(cmd, env)
+			if err != nil {
+				return err
+			}
+			res, err := answers.Services(cmd.Context(), rs, tree, filter)
+			env.stopProgress()
+			if err != nil {
+				return fmt.Errorf("--dir %w", err)
+			}
+			if opts.Format == "json" {
+				err = render.JSON(env.Stdout, res)
+			} else {
+				err = render.ServicesTable(env.Stdout, res)
+			}
+			if err != nil {
+				return err
+			}
+			w := env.Stderr
+			if len(res.Unowned) > 0 {
+				fmt.Fprintf(w, "sbomx: %d service(s) without an owner: %s\n", len(res.Unowned), env.list(res.Unowned))
+			}
+			if len(res.Unclaimed) > 0 && env.Verbose {
+				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims:\n", len(res.Unclaimed))
+				for _, f := range res.Unclaimed {
+					fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
+				}
+			} else if len(res.Unclaimed) > 0 {
+				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims: %s\n", len(res.Unclaimed), env.list(res.Unclaimed))
+			}
+			printNotes(env, &res.Coverage)
+			return outcome(len(res.Services) > 0, &res.Coverage)
+		},
+	}
+	opts.register(cmd)
+	return cmd
+}

@@ -1,0 +1,367 @@
+// Package report renders results: JSON (the versioned contract) and a table
+// (for people). Renderers are functions of the result and decide nothing.
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/sbomx/sbomx/pkg/answers"
+	"github.com/sbomx/sbomx/pkg/query"
+)
+
+// JSON writes the result as one indented JSON document.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// PackagesJSON writes the catalog as JSON would (the same bytes), one
+// package at a time: a landscape's catalog lists every service of every
+// package version, hundreds of megabytes of text for 5,000 services, which
+// JSON would first build in memory, twice (compact, then indented).
+func PackagesJSON(w io.Writer, res *answers.PackagesResult) error {
+	frame := *res
+	frame.Packages = []answers.PackageInfo{}
+	var head bytes.Buffer
+	if err := JSON(&head, &frame); err != nil {
+		return err
+	}
+	const empty = `"packages": []`
+	at := bytes.Index(head.Bytes(), []byte(empty))
+	if at < 0 || len(res.Packages) == 0 {
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head.Bytes()[:at+len(empty)-1]) // up to and with "["
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	for i := range res.Packages {
+		buf.Reset()
+		if err := enc.Encode(&res.Packages[i]); err != nil {
+			return err
+		}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		bw.WriteString(sep)
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n  ]")
+	bw.Write(head.Bytes()[at+len(empty):])
+	return bw.Flush()
+}
+
+// newTable is the one place the table style is configured: no borders, two
+// spaces between columns, upper-case headers, no wrapping (a path stays on one
+// line so it can be copied and grepped).
+func newTable(w io.Writer, header ...any) *tablewriter.Table {
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.Off},
+				Lines:      tw.Lines{ShowHeaderLine: tw.Off, ShowFooterLine: tw.Off, ShowTop: tw.Off, ShowBottom: tw.Off},
+			},
+		})),
+		tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.On, AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
+			},
+			Row: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
+			},
+		}),
+	)
+	t.Header(header...)
+	return t
+}
+
+// ImpactTable writes one row per hit, grouped by service: the service, owner
+// and product are printed on the service's first row only.
+func ImpactTable(w io.Writer, res *answers.Result) error {
+	if len(res.Hits) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	w = tw
+	// Optional columns go between RELATION and PATH: QUERY when there are
+	// several queries (not when they all come from advisories, which
+	// ADVISORIES names), ADVISORIES when a hit has one.
+	withQuery := len(res.Queries) > 1 && slices.ContainsFunc(res.Queries, func(q *query.Query) bool { return q.Advisory == "" })
+	withAdvisories := slices.ContainsFunc(res.Hits, func(h answers.Hit) bool { return len(h.Advisories) > 0 })
+	header := []any{"Service", "Owner", "Product", "Package", "Version", "Relation"}
+	if withQuery {
+		header = append(header, "Query")
+	}
+	if withAdvisories {
+		header = append(header, "Advisories")
+	}
+	t := newTable(w, append(header, "Path")...)
+	// row lays out one line: the six first columns, the optional ones, the path.
+	row := func(first []string, queries, advisories, path string) []string {
+		r := first
+		if withQuery {
+			r = append(r, queries)
+		}
+		if withAdvisories {
+			r = append(r, advisories)
+		}
+		return append(r, path)
+	}
+	label := hitLabels(res.Hits)
+	prev := ""
+	inferred, unknownVersion, unknownSource := false, false, false
+	for _, h := range res.Hits {
+		svc, owner, product := label[h.ServiceID], deref(h.Owner, "unknown"), deref(h.Product, "unknown")
+		if key := h.ServiceID; key == prev {
+			svc, owner, product = "", "", ""
+		} else {
+			prev = key
+		}
+		rel := h.Relation
+		if h.Depth != nil && h.Relation == answers.Transitive {
+			rel = fmt.Sprintf("transitive (%d)", *h.Depth)
+		}
+		if h.RootEdgesInferred {
+			rel += "*"
+			inferred = true
+		}
+		path := "-"
+		if len(h.Path) > 0 {
+			path = strings.Join(h.Path, " > ")
+		}
+		if n := len(h.SBOMs); n > 1 {
+			path += fmt.Sprintf("  (%d SBOMs)", n)
+		}
+		if res.Sources != nil && len(h.Sources) == 0 {
+			path += "  [source unknown]"
+			unknownSource = true
+		}
+		version := dash(h.Package.Version)
+		if h.VersionUnknown != "" {
+			version += " (?)"
+			unknownVersion = true
+		}
+		first := []string{svc, owner, product, h.Package.Name, version, rel}
+		if err := t.Append(row(first, strings.Join(h.Queries, ", "), dash(strings.Join(h.Advisories, ", ")), path)); err != nil {
+			return err
+		}
+		for _, p := range h.Paths {
+			if strings.Join(p, " > ") == strings.Join(h.Path, " > ") {
+				continue
+			}
+			if err := t.Append(row(make([]string, 6), "", "", strings.Join(p, " > "))); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	var notes []string
+	if inferred {
+		notes = append(notes, "* root edges inferred: the SBOM records dependencies between packages but none from its root;\n  packages nothing else depends on are taken as the root's direct dependencies.")
+	}
+	if unknownVersion {
+		notes = append(notes, "(?) unknown version: it could not be compared with the query's versions, so it is reported, not dropped.")
+	}
+	if unknownSource {
+		notes = append(notes, "[source unknown]: the SBOM does not record where the package came from, so --from/--not-from cannot exclude it.")
+	}
+	if len(notes) > 0 {
+		_, err := fmt.Fprintln(w, "\n"+strings.Join(notes, "\n"))
+		return err
+	}
+	return nil
+}
+
+// trimWriter drops the spaces tablewriter pads the last column with, so
+// lines end where their text does.
+type trimWriter struct {
+	w    io.Writer
+	line []byte
+	err  error
+}
+
+func (t *trimWriter) Write(p []byte) (int, error) {
+	for _, b := range p {
+		if b == '\n' {
+			t.line = append(bytes.TrimRight(t.line, " "), '\n')
+			t.Flush()
+			continue
+		}
+		t.line = append(t.line, b)
+	}
+	return len(p), t.err
+}
+
+// Flush writes what is buffered.
+func (t *trimWriter) Flush() {
+	if t.err == nil && len(t.line) > 0 {
+		_, t.err = t.w.Write(t.line)
+	}
+	t.line = t.line[:0]
+}
+
+// labels names services for a table by their ID: the name, or, when
+// another service of the table shares the name, "name (ID)" so that the
+// two can be told apart ("api (payments/api)").
+func labels(names map[string]string) map[string]string {
+	count := map[string]int{}
+	for _, name := range names {
+		count[name]++
+	}
+	out := make(map[string]string, len(names))
+	for id, name := range names {
+		out[id] = name
+		if count[name] > 1 {
+			out[id] = fmt.Sprintf("%s (%s)", name, id)
+		}
+	}
+	return out
+}
+
+// hitLabels are the labels of the services hit.
+func hitLabels(hits []answers.Hit) map[string]string {
+	names := map[string]string{}
+	for _, h := range hits {
+		names[h.ServiceID] = h.Service
+	}
+	return labels(names)
+}
+
+// labelled joins the labels of services, by ID, in label order.
+func labelled(ids []string, label map[string]string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = label[id]
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
+}
+
+func deref(s *string, def string) string {
+	if s == nil || *s == "" {
+		return def
+	}
+	return *s
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// ByOwnerTable writes one row per owner: the services hit, their products,
+// and the packages found (--by owner).
+func ByOwnerTable(w io.Writer, res *answers.Result) error {
+	if len(res.ByOwner) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Owner", "Contact", "Services", "Products", "Packages")
+	label := hitLabels(res.Hits)
+	for _, g := range res.ByOwner {
+		if err := t.Append(deref(g.Owner, "unknown"), dash(g.Contact), labelled(g.ServiceIDs, label), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// ByProductTable writes one row per product (--by product).
+func ByProductTable(w io.Writer, res *answers.Result) error {
+	if len(res.ByProduct) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Product", "Domain", "Services", "Owners", "Packages")
+	label := hitLabels(res.Hits)
+	for _, g := range res.ByProduct {
+		if err := t.Append(deref(g.Product, "unknown"), dash(g.Domain), labelled(g.ServiceIDs, label), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// ServicesTable writes the inventory, one row per service.
+func ServicesTable(w io.Writer, res *answers.ServicesResult) error {
+	if len(res.Services) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Service", "Owner", "Product", "Domain", "Sboms", "Components", "Deps", "Purl", "Owner source")
+	ids := map[string]string{}
+	for _, s := range res.Services {
+		ids[s.ID] = s.Name
+	}
+	label := labels(ids)
+	for _, s := range res.Services {
+		deps := "no"
+		if s.HasDependencyData {
+			deps = "yes"
+		}
+		src := "-"
+		if s.OwnerSource != nil {
+			src = *s.OwnerSource
+			if i := strings.Index(src, " ("); i > 0 {
+				src = src[:i]
+			}
+		}
+		if err := t.Append(label[s.ID], deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
+			strings.Join(s.SBOMs, ", "), fmt.Sprint(s.Components), deps, fmt.Sprintf("%.0f%%", 100*s.PURLCoverage), src); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// PackagesTable writes the package catalog: one row per package version.
+func PackagesTable(w io.Writer, res *answers.PackagesResult) error {
+	if len(res.Packages) == 0 {
+		return nil
+	}
+	tw := &trimWriter{w: w}
+	defer tw.Flush()
+	t := newTable(tw, "Package", "Ecosystem", "Version", "Services", "Direct", "Transitive", "Present")
+	for _, p := range res.Packages {
+		for i, v := range p.Versions {
+			name, eco := p.Name, dash(p.Ecosystem)
+			if i > 0 {
+				name, eco = "", ""
+			}
+			if err := t.Append(name, eco, dash(v.Version), fmt.Sprint(v.Services), fmt.Sprint(v.Direct), fmt.Sprint(v.Transitive), fmt.Sprint(v.Present)); err != nil {
+				return err
+			}
+		}
+	}
+	return t.Render()
+}

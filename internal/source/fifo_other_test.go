@@ -1,0 +1,5 @@
+//go:build !unix
+
+package source
+
+func mkfifo(string) bool { return false }

@@ -1,5 +1,0 @@
-//go:build !unix
-
-package corpus
-
-func mkfifo(string) bool { return false }
