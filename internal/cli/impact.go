@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -136,36 +137,17 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	if err != nil {
 		return err
 	}
-	rs, tree, filter, err := opts.resolve(cmd, env)
-	if err != nil {
-		return err
-	}
-	iopt := answers.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
-	if opts.AllPaths {
-		iopt.MaxPaths = opts.MaxPaths
-	}
-	res, err := answers.Run(cmd.Context(), rs, iopt)
-	env.stopProgress()
-	if err != nil {
-		return fmt.Errorf("--dir %w", err)
-	}
-
-	switch {
-	case opts.Format == "json":
-		err = render.JSON(env.Stdout, res)
-	case opts.By == "owner":
-		err = render.ByOwnerTable(env.Stdout, res)
-	case opts.By == "product":
-		err = render.ByProductTable(env.Stdout, res)
-	default:
-		err = render.ImpactTable(env.Stdout, res)
-	}
-	if err != nil {
-		return err
-	}
-	printImpactSummary(env, res, opts)
-	printNotes(env, &res.Coverage)
-	return outcome(len(res.Hits) > 0, &res.Coverage)
+	return opts.answer(cmd, env, render.Options{By: opts.By}, func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
+		iopt := answers.Options{TreeOptions: tree, Queries: qs, Filter: f, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
+		if opts.AllPaths {
+			iopt.MaxPaths = opts.MaxPaths
+		}
+		res, err := answers.Run(ctx, rs, iopt)
+		if err != nil {
+			return answered{}, err
+		}
+		return answered{res, &res.Coverage, len(res.Hits) > 0, func() { printImpactSummary(env, res, opts) }}, nil
+	})
 }
 
 // readQueryFile reads a -f file; "-" is standard input, which can be read

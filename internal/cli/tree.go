@@ -2,6 +2,7 @@ package cli
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"os"
 	"slices"
@@ -11,13 +12,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sbomx/sbomx/internal/inventory"
+	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/pkg/answers"
 )
 
 // treeFlags are the flags every command that reads a tree shares.
 type treeFlags struct {
 	Dirs        []string
-	Format      string // "table" | "json"
+	Format      string // one of render.Formats()
 	Hidden      bool
 	Config      string   // --config FILE, replaces .sbomx.yaml
 	Layout      string   // --layout, replaces the configuration's layout
@@ -30,7 +32,7 @@ type treeFlags struct {
 func (t *treeFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringArrayVarP(&t.Dirs, "dir", "C", nil, "directory of SBOMs to search, or one SBOM file (default ., env SBOMX_DIR); repeatable: several are read as one landscape")
-	f.StringVarP(&t.Format, "format", "o", "table", "output format: table or json")
+	f.StringVarP(&t.Format, "format", "o", "table", "output format: "+strings.Join(render.Formats(), ", "))
 	f.BoolVar(&t.Hidden, "hidden", false, "also search directories whose name starts with . (.git never)")
 	f.StringVar(&t.Config, "config", "", "configuration file to use instead of .sbomx.yaml")
 	f.StringVar(&t.Layout, "layout", "", `which folders name product and service, e.g. "{product}/{service}"; replaces the configuration's layout`)
@@ -45,8 +47,8 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 // working directory, not to --dir).
 func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]answers.Root, answers.TreeOptions, answers.Filter, error) {
 	var opts answers.TreeOptions
-	if t.Format != "table" && t.Format != "json" {
-		return nil, opts, answers.Filter{}, usagef("--format %q: want table or json", t.Format)
+	if err := render.Check(t.Format); err != nil {
+		return nil, opts, answers.Filter{}, &usageError{err}
 	}
 	dirs := t.Dirs
 	if len(dirs) == 0 {
@@ -97,6 +99,38 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]answers.Root, answe
 		return nil, opts, answers.Filter{}, err
 	}
 	return rs, opts, answers.NewFilter(owners, products), nil
+}
+
+// answered is what a command computed, ready to be shown.
+type answered struct {
+	res      any // an answer of pkg/answers, for render.Write
+	coverage *answers.Coverage
+	found    bool   // exit 0 rather than 1 or 3
+	summary  func() // the command's own stderr lines, before the coverage notes
+}
+
+// answer is the one body of every command that reads a tree: resolve the
+// flags, compute, render on stdout, then the summary and the account of
+// what was read on stderr, and the exit status.
+func (t *treeFlags) answer(cmd *cobra.Command, env *Env, ro render.Options,
+	compute func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error)) error {
+	rs, tree, filter, err := t.resolve(cmd, env)
+	if err != nil {
+		return err
+	}
+	a, err := compute(cmd.Context(), rs, tree, filter)
+	env.stopProgress()
+	if err != nil {
+		return fmt.Errorf("--dir %w", err)
+	}
+	if err := render.Write(env.Stdout, t.Format, a.res, ro); err != nil {
+		return err
+	}
+	if a.summary != nil {
+		a.summary()
+	}
+	printNotes(env, a.coverage)
+	return outcome(a.found, a.coverage)
 }
 
 // filterValues trims the values of a repeated filter flag; an empty one

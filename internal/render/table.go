@@ -1,11 +1,7 @@
-// Package report renders results: JSON (the versioned contract) and a table
-// (for people). Renderers are functions of the result and decide nothing.
 package render
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -19,52 +15,18 @@ import (
 	"github.com/sbomx/sbomx/pkg/query"
 )
 
-// JSON writes the result as one indented JSON document.
-func JSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+// tableFormat is the table for people: aligned columns, no borders, one
+// line per row so that rows can be grepped. It is not a contract; JSON is.
+type tableFormat struct{}
 
-// PackagesJSON writes the catalog as JSON would (the same bytes), one
-// package at a time: a landscape's catalog lists every service of every
-// package version, hundreds of megabytes of text for 5,000 services, which
-// JSON would first build in memory, twice (compact, then indented).
-func PackagesJSON(w io.Writer, res *answers.PackagesResult) error {
-	frame := *res
-	frame.Packages = []answers.PackageInfo{}
-	var head bytes.Buffer
-	if err := JSON(&head, &frame); err != nil {
-		return err
+func (f tableFormat) impact(w io.Writer, res *answers.Result, o Options) error {
+	switch o.By {
+	case "owner":
+		return f.byOwner(w, res)
+	case "product":
+		return f.byProduct(w, res)
 	}
-	const empty = `"packages": []`
-	at := bytes.Index(head.Bytes(), []byte(empty))
-	if at < 0 || len(res.Packages) == 0 {
-		_, err := w.Write(head.Bytes())
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head.Bytes()[:at+len(empty)-1]) // up to and with "["
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("    ", "  ")
-	enc.SetEscapeHTML(false)
-	for i := range res.Packages {
-		buf.Reset()
-		if err := enc.Encode(&res.Packages[i]); err != nil {
-			return err
-		}
-		sep := ",\n    "
-		if i == 0 {
-			sep = "\n    "
-		}
-		bw.WriteString(sep)
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-	}
-	bw.WriteString("\n  ]")
-	bw.Write(head.Bytes()[at+len(empty):])
-	return bw.Flush()
+	return f.impactRows(w, res)
 }
 
 // newTable is the one place the table style is configured: no borders, two
@@ -97,9 +59,9 @@ func newTable(w io.Writer, header ...any) *tablewriter.Table {
 	return t
 }
 
-// ImpactTable writes one row per hit, grouped by service: the service, owner
+// impactRows writes one row per hit, grouped by service: the service, owner
 // and product are printed on the service's first row only.
-func ImpactTable(w io.Writer, res *answers.Result) error {
+func (tableFormat) impactRows(w io.Writer, res *answers.Result) error {
 	if len(res.Hits) == 0 {
 		return nil
 	}
@@ -276,9 +238,9 @@ func dash(s string) string {
 	return s
 }
 
-// ByOwnerTable writes one row per owner: the services hit, their products,
+// byOwner writes one row per owner: the services hit, their products,
 // and the packages found (--by owner).
-func ByOwnerTable(w io.Writer, res *answers.Result) error {
+func (tableFormat) byOwner(w io.Writer, res *answers.Result) error {
 	if len(res.ByOwner) == 0 {
 		return nil
 	}
@@ -294,8 +256,8 @@ func ByOwnerTable(w io.Writer, res *answers.Result) error {
 	return t.Render()
 }
 
-// ByProductTable writes one row per product (--by product).
-func ByProductTable(w io.Writer, res *answers.Result) error {
+// byProduct writes one row per product (--by product).
+func (tableFormat) byProduct(w io.Writer, res *answers.Result) error {
 	if len(res.ByProduct) == 0 {
 		return nil
 	}
@@ -311,8 +273,8 @@ func ByProductTable(w io.Writer, res *answers.Result) error {
 	return t.Render()
 }
 
-// ServicesTable writes the inventory, one row per service.
-func ServicesTable(w io.Writer, res *answers.ServicesResult) error {
+// services writes the inventory, one row per service.
+func (tableFormat) services(w io.Writer, res *answers.ServicesResult, _ Options) error {
 	if len(res.Services) == 0 {
 		return nil
 	}
@@ -344,8 +306,8 @@ func ServicesTable(w io.Writer, res *answers.ServicesResult) error {
 	return t.Render()
 }
 
-// PackagesTable writes the package catalog: one row per package version.
-func PackagesTable(w io.Writer, res *answers.PackagesResult) error {
+// packages writes the package catalog: one row per package version.
+func (tableFormat) packages(w io.Writer, res *answers.PackagesResult, _ Options) error {
 	if len(res.Packages) == 0 {
 		return nil
 	}

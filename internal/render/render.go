@@ -1,0 +1,82 @@
+// Package render is the last step of the pipeline: it writes an answer of
+// pkg/answers (impact, services, packages) in one output format. There is
+// one renderer per format, shared by every command, so that a format means
+// the same on each. Renderers are functions of the answer: they decide
+// nothing (no filtering, no counting), and they never read the tree.
+package render
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/sbomx/sbomx/pkg/answers"
+)
+
+// Options are the choices of presentation a command passes through.
+type Options struct {
+	// By groups the impact table: "service" (default), "owner" or "product".
+	By string
+}
+
+// format renders each kind of answer; a format that cannot show one (a
+// graph of the package catalog, say) returns an errUnsupported.
+type format interface {
+	impact(w io.Writer, res *answers.Result, o Options) error
+	services(w io.Writer, res *answers.ServicesResult, o Options) error
+	packages(w io.Writer, res *answers.PackagesResult, o Options) error
+}
+
+var formats = map[string]format{
+	"table": tableFormat{},
+	"json":  jsonFormat{},
+}
+
+// Formats are the names --format accepts, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for name := range formats {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// FormatError is a format that does not exist, or cannot show this answer.
+type FormatError struct {
+	Format, Answer string
+}
+
+func (e *FormatError) Error() string {
+	if e.Answer == "" {
+		return fmt.Sprintf("--format %q: want one of %s", e.Format, strings.Join(Formats(), ", "))
+	}
+	return fmt.Sprintf("--format %s cannot show %s", e.Format, e.Answer)
+}
+
+// Check reports whether name is a format (before any work is done).
+func Check(name string) error {
+	if _, ok := formats[name]; !ok {
+		return &FormatError{Format: name}
+	}
+	return nil
+}
+
+// Write renders answer, one of *answers.Result, *answers.ServicesResult
+// and *answers.PackagesResult, in the named format.
+func Write(w io.Writer, name string, answer any, o Options) error {
+	f, ok := formats[name]
+	if !ok {
+		return &FormatError{Format: name}
+	}
+	switch a := answer.(type) {
+	case *answers.Result:
+		return f.impact(w, a, o)
+	case *answers.ServicesResult:
+		return f.services(w, a, o)
+	case *answers.PackagesResult:
+		return f.packages(w, a, o)
+	}
+	return fmt.Errorf("render: no renderer for %T", answer)
+}
