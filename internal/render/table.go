@@ -94,7 +94,7 @@ func (tableFormat) impactRows(w io.Writer, res *answers.Result) error {
 	}
 	label := hitLabels(res.Hits)
 	prev := ""
-	inferred, unknownVersion, unknownSource := false, false, false
+	var marks hitMarks
 	for _, h := range res.Hits {
 		svc, owner, product := label[h.ServiceID], deref(h.Owner, "unknown"), deref(h.Product, "unknown")
 		if key := h.ServiceID; key == prev {
@@ -102,30 +102,7 @@ func (tableFormat) impactRows(w io.Writer, res *answers.Result) error {
 		} else {
 			prev = key
 		}
-		rel := h.Relation
-		if h.Depth != nil && h.Relation == answers.Transitive {
-			rel = fmt.Sprintf("transitive (%d)", *h.Depth)
-		}
-		if h.RootEdgesInferred {
-			rel += "*"
-			inferred = true
-		}
-		path := "-"
-		if len(h.Path) > 0 {
-			path = strings.Join(h.Path, " > ")
-		}
-		if n := len(h.SBOMs); n > 1 {
-			path += fmt.Sprintf("  (%d SBOMs)", n)
-		}
-		if res.Sources != nil && len(h.Sources) == 0 {
-			path += "  [source unknown]"
-			unknownSource = true
-		}
-		version := dash(h.Package.Version)
-		if h.VersionUnknown != "" {
-			version += " (?)"
-			unknownVersion = true
-		}
+		rel, version, path := marks.cells(&h, res.Sources != nil)
 		first := []string{svc, owner, product, h.Package.Name, version, rel}
 		if err := t.Append(row(first, strings.Join(h.Queries, ", "), dash(strings.Join(h.Advisories, ", ")), path)); err != nil {
 			return err
@@ -142,21 +119,60 @@ func (tableFormat) impactRows(w io.Writer, res *answers.Result) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
-	var notes []string
-	if inferred {
-		notes = append(notes, "* root edges inferred: the SBOM records dependencies between packages but none from its root;\n  packages nothing else depends on are taken as the root's direct dependencies.")
-	}
-	if unknownVersion {
-		notes = append(notes, "(?) unknown version: it could not be compared with the query's versions, so it is reported, not dropped.")
-	}
-	if unknownSource {
-		notes = append(notes, "[source unknown]: the SBOM does not record where the package came from, so --from/--not-from cannot exclude it.")
-	}
-	if len(notes) > 0 {
-		_, err := fmt.Fprintln(w, "\n"+strings.Join(notes, "\n"))
+	if notes := marks.notes(); notes != "" {
+		_, err := fmt.Fprintln(w, "\n"+notes)
 		return err
 	}
 	return nil
+}
+
+// hitMarks remembers which marks the table used, so that the notes under
+// it explain those and only those.
+type hitMarks struct{ inferred, unknownVersion, unknownSource bool }
+
+// cells are a hit's RELATION, VERSION and PATH cells, with their marks:
+// "*" root edges inferred, "(?)" version unknown, "[source unknown]" when
+// --from/--not-from was asked and the SBOM does not say.
+func (m *hitMarks) cells(h *answers.Hit, sourcesAsked bool) (rel, version, path string) {
+	rel = h.Relation
+	if h.Depth != nil && h.Relation == answers.Transitive {
+		rel = fmt.Sprintf("transitive (%d)", *h.Depth)
+	}
+	if h.RootEdgesInferred {
+		rel += "*"
+		m.inferred = true
+	}
+	path = "-"
+	if len(h.Path) > 0 {
+		path = strings.Join(h.Path, " > ")
+	}
+	if n := len(h.SBOMs); n > 1 {
+		path += fmt.Sprintf("  (%d SBOMs)", n)
+	}
+	if sourcesAsked && len(h.Sources) == 0 {
+		path += "  [source unknown]"
+		m.unknownSource = true
+	}
+	version = dash(h.Package.Version)
+	if h.VersionUnknown != "" {
+		version += " (?)"
+		m.unknownVersion = true
+	}
+	return rel, version, path
+}
+
+func (m *hitMarks) notes() string {
+	var notes []string
+	if m.inferred {
+		notes = append(notes, "* root edges inferred: the SBOM records dependencies between packages but none from its root;\n  packages nothing else depends on are taken as the root's direct dependencies.")
+	}
+	if m.unknownVersion {
+		notes = append(notes, "(?) unknown version: it could not be compared with the query's versions, so it is reported, not dropped.")
+	}
+	if m.unknownSource {
+		notes = append(notes, "[source unknown]: the SBOM does not record where the package came from, so --from/--not-from cannot exclude it.")
+	}
+	return strings.Join(notes, "\n")
 }
 
 // trimWriter drops the spaces tablewriter pads the last column with, so

@@ -662,7 +662,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 			}
 			products[p] = g
 		}
-		g.Domain = cmpOr(g.Domain, h.Domain)
+		g.Domain = cmp.Or(g.Domain, h.Domain)
 		add(&g.Services, h.Service)
 		add(&g.ServiceIDs, h.ServiceID)
 		for _, o := range h.Owners {

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -252,7 +253,7 @@ func (p *Part) resolve(opt TreeOptions) {
 	p.Warnings = slices.Clone(p.configWarnings)
 	for _, f := range p.Config.Inventory {
 		if !found[path.Clean(f)] {
-			p.Warnings = append(p.Warnings, FileNote{File: cmpOr(p.Config.File, r.show(inventory.ConfigFile)), Message: fmt.Sprintf("inventory file %s not found in the tree", f)})
+			p.Warnings = append(p.Warnings, FileNote{File: cmp.Or(p.Config.File, r.show(inventory.ConfigFile)), Message: fmt.Sprintf("inventory file %s not found in the tree", f)})
 		}
 	}
 	for _, w := range p.Inventory.Warnings {
@@ -377,11 +378,4 @@ func relSlash(base, target string) string {
 		return strings.TrimSuffix(up, "/")
 	}
 	return up + strings.Join(ts[i:], "/")
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
