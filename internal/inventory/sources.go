@@ -1,8 +1,8 @@
 package inventory
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"

@@ -71,4 +71,3 @@ func packagesJSON(w io.Writer, res *answers.PackagesResult) error {
 	bw.Write(head.Bytes()[at+len(empty):])
 	return bw.Flush()
 }
-

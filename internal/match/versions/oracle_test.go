@@ -1,8 +1,8 @@
 package versions
 
 import (
-	"cmp"
 	"bufio"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
