@@ -1,4 +1,4 @@
-// Package version holds the build's version, commit and date. They are vars,
+// Package buildinfo holds the build's version, commit and date. They are vars,
 // not consts: the linker's -X silently ignores consts.
 package buildinfo
 

@@ -1,7 +1,16 @@
-// Package impact is the use case behind "sbomx impact": run queries over every
-// SBOM under a tree and return, per service and matched package, how the
-// package got in, who owns the service and which product relies on it, with
-// an account of every file read, skipped or failed.
+// Package answers holds sbomx's use cases, the questions a command asks
+// of a tree of SBOMs, and their answers as the JSON contract's types:
+// Run (impact: per service and matched package, how it got in, who owns
+// the service, which product relies on it), Services (the inventory) and
+// Packages (the library catalog), each with an account of every file read,
+// skipped or failed (Coverage).
+//
+// It is where the pipeline's steps are joined: LoadTree walks each root
+// with internal/source, whose Reader (read.go) applies the byte prefilter,
+// decodes and builds each SBOM's graph; internal/inventory resolves
+// services and owners; pkg/query and internal/match decide what matches.
+// It returns data and never prints: formats belong to internal/render,
+// flags and exit codes to internal/cli. An embedding program may import it.
 package answers
 
 import (
