@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/pkg/answers"
 	"github.com/sbomx/sbomx/pkg/query"
 )
@@ -137,7 +136,7 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.answer(cmd, env, render.Options{By: opts.By}, func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
+	return opts.answer(cmd, env, env.renderOptions(opts.By), func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
 		iopt := answers.Options{TreeOptions: tree, Queries: qs, Filter: f, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
 		if opts.AllPaths {
 			iopt.MaxPaths = opts.MaxPaths

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/pkg/answers"
 	"github.com/sbomx/sbomx/pkg/query"
 )
@@ -34,7 +33,7 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				}
 				qs = append(qs, q)
 			}
-			return opts.answer(cmd, env, render.Options{}, func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
+			return opts.answer(cmd, env, env.renderOptions(""), func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
 				res, err := answers.Packages(ctx, rs, tree, qs, f)
 				if err != nil {
 					return answered{}, err

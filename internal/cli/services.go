@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/pkg/answers"
 )
 
@@ -33,7 +32,7 @@ func newServicesCmd(env *Env) *cobra.Command {
 		Example: "  sbomx services --dir testdata/landscape\n  sbomx services --owner team-sre --format json | jq -r '.services[].name'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return opts.answer(cmd, env, render.Options{}, func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
+			return opts.answer(cmd, env, env.renderOptions(""), func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
 				res, err := answers.Services(ctx, rs, tree, f)
 				if err != nil {
 					return answered{}, err

@@ -59,7 +59,10 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]answers.Root, answe
 		return nil, opts, answers.Filter{}, err
 	}
 	opts.Hidden = t.Hidden
-	opts.Progress = env.progress()
+	if t.Format == "table" {
+		// Never beside output meant for a program.
+		opts.Progress = env.progress()
+	}
 	if opts.MaxFileSize, err = parseSize(t.MaxFileSize); err != nil {
 		return nil, opts, answers.Filter{}, usagef("--max-file-size %q: %v", t.MaxFileSize, err)
 	}

@@ -6,6 +6,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -18,6 +19,13 @@ import (
 type Options struct {
 	// By groups the impact table: "service" (default), "owner" or "product".
 	By string
+	// MaxCell, when above 0, shortens table cells longer than that in the
+	// middle (Middle); the last column is never shortened. The CLI sets it
+	// on a terminal only: piped tables stay whole for grep.
+	MaxCell int
+	// Color: ANSI colour in tables. The CLI sets it on a terminal only,
+	// and never with NO_COLOR.
+	Color bool
 }
 
 // format renders each kind of answer; a format that cannot show one (a
@@ -79,4 +87,37 @@ func Write(w io.Writer, name string, answer any, o Options) error {
 		return f.packages(w, a, o)
 	}
 	return fmt.Errorf("render: no renderer for %T", answer)
+}
+
+// Middle shortens s to at most n characters by cutting its middle, so that
+// both the start (a scope, a group) and the end (the artifact, the
+// version) stay readable: "@acme/very-long-…-admin-console".
+func Middle(s string, n int) string {
+	r := []rune(s)
+	if n < 5 || len(r) <= n {
+		return s
+	}
+	head := (n - 1) / 2
+	tail := n - 1 - head
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+}
+
+const (
+	bold   = "\x1b[1m"
+	yellow = "\x1b[33m"
+	reset  = "\x1b[0m"
+)
+
+// paint colours one laid-out line of a table: the header bold, the "(?)"
+// of a version sbomx could not compare yellow.
+func paint(line []byte, header bool) []byte {
+	body := bytes.TrimSuffix(line, []byte("\n"))
+	if header {
+		return append(append([]byte(bold), body...), reset+"\n"...)
+	}
+	if !bytes.Contains(body, []byte("(?)")) {
+		return line
+	}
+	body = bytes.ReplaceAll(body, []byte("(?)"), []byte(yellow+"(?)"+reset))
+	return append(body, '\n')
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -22,18 +23,35 @@ type tableFormat struct{}
 func (f tableFormat) impact(w io.Writer, res *answers.Result, o Options) error {
 	switch o.By {
 	case "owner":
-		return f.byOwner(w, res)
+		return f.byOwner(w, res, o)
 	case "product":
-		return f.byProduct(w, res)
+		return f.byProduct(w, res, o)
 	}
-	return f.impactRows(w, res)
+	return f.impactRows(w, res, o)
+}
+
+// table is a tablewriter table in sbomx's style, written through a
+// trimWriter, with the presentation choices of Options applied to each
+// cell.
+type table struct {
+	t  *tablewriter.Table
+	tw *trimWriter
+	o  Options
 }
 
 // newTable is the one place the table style is configured: no borders, two
 // spaces between columns, upper-case headers, no wrapping (a path stays on one
 // line so it can be copied and grepped).
-func newTable(w io.Writer, header ...any) *tablewriter.Table {
-	t := tablewriter.NewTable(w,
+func newTable(w io.Writer, o Options, header ...string) *table {
+	out := &trimWriter{w: w, color: o.Color}
+	cell := tw.CellConfig{
+		Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+		Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+		Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
+	}
+	head := cell
+	head.Formatting.AutoFormat = tw.On
+	t := tablewriter.NewTable(out,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
 			Borders: tw.BorderNone,
 			Symbols: tw.NewSymbols(tw.StyleNone),
@@ -42,45 +60,53 @@ func newTable(w io.Writer, header ...any) *tablewriter.Table {
 				Lines:      tw.Lines{ShowHeaderLine: tw.Off, ShowFooterLine: tw.Off, ShowTop: tw.Off, ShowBottom: tw.Off},
 			},
 		})),
-		tablewriter.WithConfig(tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.On, AutoWrap: tw.WrapNone},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
-			},
-			Row: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
-			},
-		}),
+		tablewriter.WithConfig(tablewriter.Config{Header: head, Row: cell}),
 	)
-	t.Header(header...)
-	return t
+	cells := make([]any, len(header))
+	for i, h := range header {
+		cells[i] = h
+	}
+	t.Header(cells...)
+	return &table{t: t, tw: out, o: o}
+}
+
+// row appends one line. Every cell but the last is shortened in the middle
+// to Options.MaxCell (the last, a path or a list, stays whole: it is what
+// people copy).
+func (t *table) row(cells ...string) error {
+	if t.o.MaxCell > 0 {
+		for i := range len(cells) - 1 {
+			cells[i] = Middle(cells[i], t.o.MaxCell)
+		}
+	}
+	return t.t.Append(cells)
+}
+
+func (t *table) render() error {
+	err := t.t.Render()
+	t.tw.Flush()
+	return cmp.Or(err, t.tw.err)
 }
 
 // impactRows writes one row per hit, grouped by service: the service, owner
 // and product are printed on the service's first row only.
-func (tableFormat) impactRows(w io.Writer, res *answers.Result) error {
+func (tableFormat) impactRows(w io.Writer, res *answers.Result, o Options) error {
 	if len(res.Hits) == 0 {
 		return nil
 	}
-	tw := &trimWriter{w: w}
-	defer tw.Flush()
-	w = tw
 	// Optional columns go between RELATION and PATH: QUERY when there are
 	// several queries (not when they all come from advisories, which
 	// ADVISORIES names), ADVISORIES when a hit has one.
 	withQuery := len(res.Queries) > 1 && slices.ContainsFunc(res.Queries, func(q *query.Query) bool { return q.Advisory == "" })
 	withAdvisories := slices.ContainsFunc(res.Hits, func(h answers.Hit) bool { return len(h.Advisories) > 0 })
-	header := []any{"Service", "Owner", "Product", "Package", "Version", "Relation"}
+	header := []string{"Service", "Owner", "Product", "Package", "Version", "Relation"}
 	if withQuery {
 		header = append(header, "Query")
 	}
 	if withAdvisories {
 		header = append(header, "Advisories")
 	}
-	t := newTable(w, append(header, "Path")...)
+	t := newTable(w, o, append(header, "Path")...)
 	// row lays out one line: the six first columns, the optional ones, the path.
 	row := func(first []string, queries, advisories, path string) []string {
 		r := first
@@ -104,19 +130,19 @@ func (tableFormat) impactRows(w io.Writer, res *answers.Result) error {
 		}
 		rel, version, path := marks.cells(&h, res.Sources != nil)
 		first := []string{svc, owner, product, h.Package.Name, version, rel}
-		if err := t.Append(row(first, strings.Join(h.Queries, ", "), dash(strings.Join(h.Advisories, ", ")), path)); err != nil {
+		if err := t.row(row(first, strings.Join(h.Queries, ", "), dash(strings.Join(h.Advisories, ", ")), path)...); err != nil {
 			return err
 		}
 		for _, p := range h.Paths {
 			if strings.Join(p, " > ") == strings.Join(h.Path, " > ") {
 				continue
 			}
-			if err := t.Append(row(make([]string, 6), "", "", strings.Join(p, " > "))); err != nil {
+			if err := t.row(row(make([]string, 6), "", "", strings.Join(p, " > "))...); err != nil {
 				return err
 			}
 		}
 	}
-	if err := t.Render(); err != nil {
+	if err := t.render(); err != nil {
 		return err
 	}
 	if notes := marks.notes(); notes != "" {
@@ -176,17 +202,25 @@ func (m *hitMarks) notes() string {
 }
 
 // trimWriter drops the spaces tablewriter pads the last column with, so
-// lines end where their text does.
+// lines end where their text does. With color it makes the header line
+// bold and the "(?)" of unknown versions yellow: colour is added to whole
+// lines once laid out, so it never shifts a column.
 type trimWriter struct {
-	w    io.Writer
-	line []byte
-	err  error
+	w     io.Writer
+	color bool
+	lines int
+	line  []byte
+	err   error
 }
 
 func (t *trimWriter) Write(p []byte) (int, error) {
 	for _, b := range p {
 		if b == '\n' {
 			t.line = append(bytes.TrimRight(t.line, " "), '\n')
+			if t.color {
+				t.line = paint(t.line, t.lines == 0)
+			}
+			t.lines++
 			t.Flush()
 			continue
 		}
@@ -256,47 +290,41 @@ func dash(s string) string {
 
 // byOwner writes one row per owner: the services hit, their products,
 // and the packages found (--by owner).
-func (tableFormat) byOwner(w io.Writer, res *answers.Result) error {
+func (tableFormat) byOwner(w io.Writer, res *answers.Result, o Options) error {
 	if len(res.ByOwner) == 0 {
 		return nil
 	}
-	tw := &trimWriter{w: w}
-	defer tw.Flush()
-	t := newTable(tw, "Owner", "Contact", "Services", "Products", "Packages")
+	t := newTable(w, o, "Owner", "Contact", "Services", "Products", "Packages")
 	label := hitLabels(res.Hits)
 	for _, g := range res.ByOwner {
-		if err := t.Append(deref(g.Owner, "unknown"), dash(g.Contact), labelled(g.ServiceIDs, label), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+		if err := t.row(deref(g.Owner, "unknown"), dash(g.Contact), labelled(g.ServiceIDs, label), dash(strings.Join(g.Products, ", ")), strings.Join(g.Packages, ", ")); err != nil {
 			return err
 		}
 	}
-	return t.Render()
+	return t.render()
 }
 
 // byProduct writes one row per product (--by product).
-func (tableFormat) byProduct(w io.Writer, res *answers.Result) error {
+func (tableFormat) byProduct(w io.Writer, res *answers.Result, o Options) error {
 	if len(res.ByProduct) == 0 {
 		return nil
 	}
-	tw := &trimWriter{w: w}
-	defer tw.Flush()
-	t := newTable(tw, "Product", "Domain", "Services", "Owners", "Packages")
+	t := newTable(w, o, "Product", "Domain", "Services", "Owners", "Packages")
 	label := hitLabels(res.Hits)
 	for _, g := range res.ByProduct {
-		if err := t.Append(deref(g.Product, "unknown"), dash(g.Domain), labelled(g.ServiceIDs, label), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
+		if err := t.row(deref(g.Product, "unknown"), dash(g.Domain), labelled(g.ServiceIDs, label), dash(strings.Join(g.Owners, ", ")), strings.Join(g.Packages, ", ")); err != nil {
 			return err
 		}
 	}
-	return t.Render()
+	return t.render()
 }
 
 // services writes the inventory, one row per service.
-func (tableFormat) services(w io.Writer, res *answers.ServicesResult, _ Options) error {
+func (tableFormat) services(w io.Writer, res *answers.ServicesResult, o Options) error {
 	if len(res.Services) == 0 {
 		return nil
 	}
-	tw := &trimWriter{w: w}
-	defer tw.Flush()
-	t := newTable(tw, "Service", "Owner", "Product", "Domain", "Sboms", "Components", "Deps", "Purl", "Owner source")
+	t := newTable(w, o, "Service", "Owner", "Product", "Domain", "Sboms", "Components", "Deps", "Purl", "Owner source")
 	ids := map[string]string{}
 	for _, s := range res.Services {
 		ids[s.ID] = s.Name
@@ -314,32 +342,30 @@ func (tableFormat) services(w io.Writer, res *answers.ServicesResult, _ Options)
 				src = src[:i]
 			}
 		}
-		if err := t.Append(label[s.ID], deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
+		if err := t.row(label[s.ID], deref(s.Owner, "unknown"), deref(s.Product, "unknown"), dash(s.Domain),
 			strings.Join(s.SBOMs, ", "), fmt.Sprint(s.Components), deps, fmt.Sprintf("%.0f%%", 100*s.PURLCoverage), src); err != nil {
 			return err
 		}
 	}
-	return t.Render()
+	return t.render()
 }
 
 // packages writes the package catalog: one row per package version.
-func (tableFormat) packages(w io.Writer, res *answers.PackagesResult, _ Options) error {
+func (tableFormat) packages(w io.Writer, res *answers.PackagesResult, o Options) error {
 	if len(res.Packages) == 0 {
 		return nil
 	}
-	tw := &trimWriter{w: w}
-	defer tw.Flush()
-	t := newTable(tw, "Package", "Ecosystem", "Version", "Services", "Direct", "Transitive", "Present")
+	t := newTable(w, o, "Package", "Ecosystem", "Version", "Services", "Direct", "Transitive", "Present")
 	for _, p := range res.Packages {
 		for i, v := range p.Versions {
 			name, eco := p.Name, dash(p.Ecosystem)
 			if i > 0 {
 				name, eco = "", ""
 			}
-			if err := t.Append(name, eco, dash(v.Version), fmt.Sprint(v.Services), fmt.Sprint(v.Direct), fmt.Sprint(v.Transitive), fmt.Sprint(v.Present)); err != nil {
+			if err := t.row(name, eco, dash(v.Version), fmt.Sprint(v.Services), fmt.Sprint(v.Direct), fmt.Sprint(v.Transitive), fmt.Sprint(v.Present)); err != nil {
 				return err
 			}
 		}
 	}
-	return t.Render()
+	return t.render()
 }
