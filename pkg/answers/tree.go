@@ -32,7 +32,7 @@ type TreeOptions struct {
 	// Inventories are inventory files given on the command line.
 	Inventories []inventory.File
 	// MaxFileSize caps each file read (and each compressed file's or
-	// archive member's expansion); 0 means corpus.DefaultMaxFileSize.
+	// archive member's expansion); 0 means source.DefaultMaxFileSize.
 	MaxFileSize int64
 	// Prefilter rules SBOMs out by their bytes (see query.Prefilter).
 	Prefilter *query.Prefilter
