@@ -87,7 +87,7 @@ const impactExample = `  sbomx impact torchtriton --dir testdata/landscape
   SBOMX_DIR=/srv/sboms sbomx impact golang.org/x/net --all-paths --product payments`
 
 func newImpactCmd(env *Env) *cobra.Command {
-	opts := &impactOptions{}
+	opts := &impactOptions{treeFlags: treeFlags{shows: "impact"}}
 	cmd := &cobra.Command{
 		Use:     "impact QUERY...",
 		Short:   "Which services contain a package, by what path, and who owns them",

@@ -18,7 +18,7 @@ same syntax as impact (sbomx packages 'log4j-core@<2.17.0').
 ` + exitHelp
 
 func newPackagesCmd(env *Env) *cobra.Command {
-	opts := &treeFlags{}
+	opts := &treeFlags{shows: "packages"}
 	cmd := &cobra.Command{
 		Use:     "packages [QUERY...]",
 		Short:   "The library catalog: packages, versions, and the services using each",

@@ -24,7 +24,7 @@ only), CODEOWNERS, the SBOM's own metadata.
 ` + exitHelp
 
 func newServicesCmd(env *Env) *cobra.Command {
-	opts := &treeFlags{}
+	opts := &treeFlags{shows: "services"}
 	cmd := &cobra.Command{
 		Use:     "services",
 		Short:   "The service inventory: owners, products and SBOMs of every service",

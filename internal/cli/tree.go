@@ -18,6 +18,7 @@ import (
 
 // treeFlags are the flags every command that reads a tree shares.
 type treeFlags struct {
+	shows       string // what the command shows: "impact", "services", "packages"
 	Dirs        []string
 	Format      string // one of render.Formats()
 	Hidden      bool
@@ -47,7 +48,7 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 // working directory, not to --dir).
 func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]answers.Root, answers.TreeOptions, answers.Filter, error) {
 	var opts answers.TreeOptions
-	if err := render.Check(t.Format); err != nil {
+	if err := render.Check(t.Format, t.shows); err != nil {
 		return nil, opts, answers.Filter{}, &usageError{err}
 	}
 	dirs := t.Dirs
@@ -195,7 +196,7 @@ func printNotes(env *Env, c *answers.Coverage) {
 	for _, d := range c.NoSBOM() {
 		fmt.Fprintf(w, "sbomx: no SBOM found under %s (%d files looked at)\n", d.Dir, d.FilesSeen)
 	}
-	fmt.Fprintf(w, "sbomx: %s\n", coverageLine(c))
+	fmt.Fprintf(w, "sbomx: %s\n", render.CoverageLine(c))
 	for i, f := range c.Failed {
 		if i == maxListed && !env.Verbose {
 			fmt.Fprintf(w, "sbomx: and %d more failed file(s) (-v lists them)\n", len(c.Failed)-i)
@@ -235,19 +236,6 @@ func printNotes(env *Env, c *answers.Coverage) {
 	if n := len(c.Warnings) - c.OwnershipWarnings; n > 0 {
 		fmt.Fprintf(w, "sbomx: %d warning(s) about the SBOMs (duplicate or dangling refs, lenient reads); -v lists them\n", n)
 	}
-}
-
-// coverageLine is the one-line account of a run.
-func coverageLine(c *answers.Coverage) string {
-	s := fmt.Sprintf("read %d SBOM(s) of %d service(s) in %d file(s); %d skipped (not SBOMs), %d failed",
-		c.SBOMsRead, c.Services, c.FilesSeen, c.FilesSkipped, c.FilesFailed)
-	if n := len(c.WithoutDependencyData); n > 0 {
-		s += fmt.Sprintf("; %d without dependency data", n)
-	}
-	if c.SBOMsPrefiltered > 0 {
-		s += fmt.Sprintf("; %d ruled out by a byte search, not decoded (--no-prefilter decodes them)", c.SBOMsPrefiltered)
-	}
-	return s
 }
 
 func listOrNone(s []string) string {

@@ -12,7 +12,7 @@ import (
 // jsonFormat is the versioned contract: the answer's own JSON types
 // (pkg/answers), indented, HTML left unescaped so that "<2.17.0" reads as
 // written.
-type jsonFormat struct{}
+type jsonFormat struct{ every }
 
 func (jsonFormat) impact(w io.Writer, res *answers.Result, _ Options) error { return JSON(w, res) }
 

@@ -7,6 +7,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -31,14 +32,21 @@ type Options struct {
 // format renders each kind of answer; a format that cannot show one (a
 // graph of the package catalog, say) returns an errUnsupported.
 type format interface {
+	shows(answer string) bool // "impact", "services", "packages"
 	impact(w io.Writer, res *answers.Result, o Options) error
 	services(w io.Writer, res *answers.ServicesResult, o Options) error
 	packages(w io.Writer, res *answers.PackagesResult, o Options) error
 }
 
 var formats = map[string]format{
-	"table": tableFormat{},
-	"json":  jsonFormat{},
+	"table":    tableFormat{},
+	"json":     jsonFormat{},
+	"ndjson":   ndjsonFormat{},
+	"csv":      csvFormat{},
+	"dot":      dotFormat{},
+	"mermaid":  mermaidFormat{},
+	"markdown": markdownFormat{},
+	"sarif":    sarifFormat{},
 }
 
 // Formats are the names --format accepts, sorted.
@@ -60,16 +68,32 @@ func (e *FormatError) Error() string {
 	if e.Answer == "" {
 		return fmt.Sprintf("--format %q: want one of %s", e.Format, strings.Join(Formats(), ", "))
 	}
-	return fmt.Sprintf("--format %s cannot show %s", e.Format, e.Answer)
+	var can []string
+	for _, name := range Formats() {
+		if formats[name].shows(e.Answer) {
+			can = append(can, name)
+		}
+	}
+	return fmt.Sprintf("--format %s cannot show %s: want one of %s", e.Format, e.Answer, strings.Join(can, ", "))
 }
 
-// Check reports whether name is a format (before any work is done).
-func Check(name string) error {
-	if _, ok := formats[name]; !ok {
+// Check reports whether name is a format that can show answer ("impact",
+// "services", "packages"), before any work is done.
+func Check(name, answer string) error {
+	f, ok := formats[name]
+	if !ok {
 		return &FormatError{Format: name}
+	}
+	if !f.shows(answer) {
+		return &FormatError{Format: name, Answer: answer}
 	}
 	return nil
 }
+
+// every is embedded by the formats that show every answer.
+type every struct{}
+
+func (every) shows(string) bool { return true }
 
 // Write renders answer, one of *answers.Result, *answers.ServicesResult
 // and *answers.PackagesResult, in the named format.
@@ -78,15 +102,22 @@ func Write(w io.Writer, name string, answer any, o Options) error {
 	if !ok {
 		return &FormatError{Format: name}
 	}
+	var err error
 	switch a := answer.(type) {
 	case *answers.Result:
-		return f.impact(w, a, o)
+		err = f.impact(w, a, o)
 	case *answers.ServicesResult:
-		return f.services(w, a, o)
+		err = f.services(w, a, o)
 	case *answers.PackagesResult:
-		return f.packages(w, a, o)
+		err = f.packages(w, a, o)
+	default:
+		return fmt.Errorf("render: no renderer for %T", answer)
 	}
-	return fmt.Errorf("render: no renderer for %T", answer)
+	var fe *FormatError
+	if errors.As(err, &fe) {
+		fe.Format = name
+	}
+	return err
 }
 
 // Middle shortens s to at most n characters by cutting its middle, so that
@@ -120,4 +151,18 @@ func paint(line []byte, header bool) []byte {
 	}
 	body = bytes.ReplaceAll(body, []byte("(?)"), []byte(yellow+"(?)"+reset))
 	return append(body, '\n')
+}
+
+// CoverageLine is the one-line account of a run, the same on stderr and
+// in a markdown summary.
+func CoverageLine(c *answers.Coverage) string {
+	s := fmt.Sprintf("read %d SBOM(s) of %d service(s) in %d file(s); %d skipped (not SBOMs), %d failed",
+		c.SBOMsRead, c.Services, c.FilesSeen, c.FilesSkipped, c.FilesFailed)
+	if n := len(c.WithoutDependencyData); n > 0 {
+		s += fmt.Sprintf("; %d without dependency data", n)
+	}
+	if c.SBOMsPrefiltered > 0 {
+		s += fmt.Sprintf("; %d ruled out by a byte search, not decoded (--no-prefilter decodes them)", c.SBOMsPrefiltered)
+	}
+	return s
 }

@@ -99,7 +99,7 @@ func TestMiddle(t *testing.T) {
 		{"abcdefghijklmnop", 9, "abcd…mnop"},
 		{"abcdefghijklmnop", 10, "abcd…lmnop"},
 		{"ünïcödé-ñåmé-lóng", 9, "ünïc…lóng"}, // runes, not bytes
-		{"anything", 4, "anything"}, // too narrow to cut sensibly
+		{"anything", 4, "anything"},           // too narrow to cut sensibly
 	} {
 		if got := Middle(c.in, c.n); got != c.want {
 			t.Errorf("Middle(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
@@ -158,8 +158,14 @@ func TestPackagesJSONStreamsTheSameBytes(t *testing.T) {
 }
 
 func TestFormatErrors(t *testing.T) {
-	if err := Check("yaml"); err == nil || !strings.Contains(err.Error(), "want one of json, table") {
+	if err := Check("yaml", "impact"); err == nil || !strings.Contains(err.Error(), "want one of csv, dot, json, mermaid, ndjson, table") {
 		t.Errorf("Check(yaml) = %v", err)
+	}
+	if err := Check("dot", "services"); err == nil || !strings.Contains(err.Error(), "cannot show services: want one of csv, json, ndjson, table") {
+		t.Errorf("Check(dot, services) = %v", err)
+	}
+	if err := Check("mermaid", "impact"); err != nil {
+		t.Errorf("Check(mermaid, impact) = %v", err)
 	}
 	if err := Write(new(bytes.Buffer), "table", 42, Options{}); err == nil {
 		t.Error("an unknown answer type must be an error")

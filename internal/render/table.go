@@ -18,7 +18,7 @@ import (
 
 // tableFormat is the table for people: aligned columns, no borders, one
 // line per row so that rows can be grepped. It is not a contract; JSON is.
-type tableFormat struct{}
+type tableFormat struct{ every }
 
 func (f tableFormat) impact(w io.Writer, res *answers.Result, o Options) error {
 	switch o.By {
