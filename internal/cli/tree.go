@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,6 +30,8 @@ type treeFlags struct {
 	Owners      []string
 	Products    []string
 	MaxFileSize string
+	Output      string // --output FILE
+	Quiet       bool
 }
 
 func (t *treeFlags) register(cmd *cobra.Command) {
@@ -40,6 +44,8 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 	f.StringArrayVar(&t.Inventories, "inventory", nil, "inventory file (CSV or YAML: service, owner, product, contact, sbom glob); repeatable")
 	f.StringArrayVar(&t.Owners, "owner", nil, "only services owned by this team (any of their owners); repeatable: any of the teams; a team no service has is an error")
 	f.StringArrayVar(&t.Products, "product", nil, "only services of this product; repeatable: any of the products; a product no service has is an error")
+	f.StringVar(&t.Output, "output", "", "write the answer to FILE (atomically: a temporary file renamed when complete) instead of standard output")
+	f.BoolVarP(&t.Quiet, "quiet", "q", false, "print nothing but errors; the exit status still answers")
 	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a compressed file or archive member may expand to; larger ones are listed as failed (e.g. 512MiB, 2GB)")
 }
 
@@ -51,6 +57,12 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]answers.Root, answe
 	if err := render.Check(t.Format, t.shows); err != nil {
 		return nil, opts, answers.Filter{}, &usageError{err}
 	}
+	if t.Output != "" && t.Output != "-" {
+		// Before the walk, not after it: a typo must not cost a full pass.
+		if st, err := os.Stat(filepath.Dir(t.Output)); err != nil || !st.IsDir() {
+			return nil, opts, answers.Filter{}, usagef("--output %s: no such directory %s", t.Output, filepath.Dir(t.Output))
+		}
+	}
 	dirs := t.Dirs
 	if len(dirs) == 0 {
 		dirs = []string{cmp.Or(env.Getenv("SBOMX_DIR"), ".")}
@@ -60,7 +72,7 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]answers.Root, answe
 		return nil, opts, answers.Filter{}, err
 	}
 	opts.Hidden = t.Hidden
-	if t.Format == "table" {
+	if t.Format == "table" && !t.Quiet {
 		// Never beside output meant for a program.
 		opts.Progress = env.progress()
 	}
@@ -127,7 +139,10 @@ func (t *treeFlags) answer(cmd *cobra.Command, env *Env, ro render.Options,
 	if err != nil {
 		return fmt.Errorf("--dir %w", err)
 	}
-	if err := render.Write(env.Stdout, t.Format, a.res, ro); err != nil {
+	if t.Quiet {
+		return outcome(a.found, a.coverage)
+	}
+	if err := t.write(env, a.res, ro); err != nil {
 		return err
 	}
 	if a.summary != nil {
@@ -135,6 +150,33 @@ func (t *treeFlags) answer(cmd *cobra.Command, env *Env, ro render.Options,
 	}
 	printNotes(env, a.coverage)
 	return outcome(a.found, a.coverage)
+}
+
+// write renders the answer on stdout, or with --output into FILE
+// atomically: into a temporary file beside it, renamed over FILE once
+// complete, so that a reader never sees half an answer and a failed run
+// leaves the previous FILE as it was.
+func (t *treeFlags) write(env *Env, res any, ro render.Options) error {
+	if t.Output == "" || t.Output == "-" {
+		return render.Write(env.Stdout, t.Format, res, ro)
+	}
+	ro.MaxCell, ro.Color = 0, false // a file is not a terminal
+	tmp, err := os.CreateTemp(filepath.Dir(t.Output), "."+filepath.Base(t.Output)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	err = render.Write(bw, t.Format, res, ro)
+	err = cmp.Or(err, bw.Flush(), tmp.Chmod(0o644), tmp.Close())
+	if err != nil {
+		tmp.Close()
+		return fmt.Errorf("--output %s: %w", t.Output, err)
+	}
+	if err := os.Rename(tmp.Name(), t.Output); err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
+	return nil
 }
 
 // filterValues trims the values of a repeated filter flag; an empty one
