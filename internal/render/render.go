@@ -70,7 +70,7 @@ func (e *FormatError) Error() string {
 	}
 	var can []string
 	for _, name := range Formats() {
-		if formats[name].shows(e.Answer) {
+		if shows(formats[name], e.Answer) {
 			can = append(can, name)
 		}
 	}
@@ -84,10 +84,18 @@ func Check(name, answer string) error {
 	if !ok {
 		return &FormatError{Format: name}
 	}
-	if !f.shows(answer) {
+	if !shows(f, answer) {
 		return &FormatError{Format: name, Answer: answer}
 	}
 	return nil
+}
+
+func shows(f format, answer string) bool {
+	if answer == "why" {
+		_, ok := f.(whyFormat)
+		return ok
+	}
+	return f.shows(answer)
 }
 
 // every is embedded by the formats that show every answer.
@@ -110,6 +118,12 @@ func Write(w io.Writer, name string, answer any, o Options) error {
 		err = f.services(w, a, o)
 	case *answers.PackagesResult:
 		err = f.packages(w, a, o)
+	case *answers.WhyResult:
+		wf, ok := f.(whyFormat)
+		if !ok {
+			return &FormatError{Format: name, Answer: "why"}
+		}
+		err = wf.why(w, a, o)
 	default:
 		return fmt.Errorf("render: no renderer for %T", answer)
 	}
