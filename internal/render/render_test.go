@@ -158,10 +158,10 @@ func TestPackagesJSONStreamsTheSameBytes(t *testing.T) {
 }
 
 func TestFormatErrors(t *testing.T) {
-	if err := Check("yaml", "impact"); err == nil || !strings.Contains(err.Error(), "want one of csv, dot, json, mermaid, ndjson, table") {
+	if err := Check("yaml", "impact"); err == nil || !strings.Contains(err.Error(), "want one of csv, dot, json, markdown, mermaid, ndjson, sarif, table") {
 		t.Errorf("Check(yaml) = %v", err)
 	}
-	if err := Check("dot", "services"); err == nil || !strings.Contains(err.Error(), "cannot show services: want one of csv, json, ndjson, table") {
+	if err := Check("dot", "services"); err == nil || !strings.Contains(err.Error(), "cannot show services: want one of csv, json, markdown, ndjson, table") {
 		t.Errorf("Check(dot, services) = %v", err)
 	}
 	if err := Check("mermaid", "impact"); err != nil {
