@@ -110,7 +110,7 @@ func Open(path string) (*Repo, error) {
 	}
 	// KeepDescriptors keeps packfiles open between reads, instead of
 	// opening and closing one for every object: Close releases them.
-	s := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+	s := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true, ExclusiveAccess: true})
 	r := &Repo{storage: s, top: top, gitDir: gitDir, shallow: map[plumbing.Hash]bool{},
 		trees: map[plumbing.Hash][]node{}, maxCached: 1 << 20}
 	hs, err := s.Shallow()
