@@ -95,6 +95,11 @@ func TestResolveErrors(t *testing.T) {
 		{"HEAD~x", gitsrc.ErrUnknownRevision, "unexpected"},
 		{"HEAD^{commit}", gitsrc.ErrUnknownRevision, ""},
 		{"main:README.md", gitsrc.ErrUnknownRevision, ""},
+		{"../config", gitsrc.ErrUnknownRevision, ""}, // never read as a ref file
+		{"refs/../config", gitsrc.ErrUnknownRevision, ""},
+		{"main..feature", gitsrc.ErrUnknownRevision, ""}, // a range is the caller's to split
+		{"main@{yesterday}", gitsrc.ErrUnknownRevision, ""},
+		{"HEAD~1x", gitsrc.ErrUnknownRevision, "unexpected"},
 		{"2022-13-45", gitsrc.ErrUnknownRevision, "not a date"},
 		{"2022-12-28T25:00", gitsrc.ErrUnknownRevision, "not a date"},
 		{"2022-12-19", gitsrc.ErrBeforeHistory, "the first commit, " + h.c1[:12]},

@@ -232,8 +232,10 @@ func (r *Repo) resolveBase(rev, base string) (*Commit, error) {
 	if len(base) == 40 && hexRev.MatchString(base) {
 		return r.peel(rev, plumbing.NewHash(base))
 	}
-	if h, ok := r.ref(base); ok {
-		return r.peel(rev, h)
+	if refName(base) {
+		if h, ok := r.ref(base); ok {
+			return r.peel(rev, h)
+		}
 	}
 	if dateRev.MatchString(base) {
 		span, err := ParseTime(base)
@@ -254,6 +256,26 @@ func (r *Repo) resolveBase(rev, base string) (*Commit, error) {
 		return r.short(rev, strings.ToLower(base))
 	}
 	return nil, fail(ErrUnknownRevision, "no branch, tag or commit is named so")
+}
+
+// refName tells whether name may be a ref, by git check-ref-format's
+// rules (those that keep a lookup inside refs/).
+func refName(name string) bool {
+	if name == "" || strings.HasPrefix(name, "/") || strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".") ||
+		strings.Contains(name, "..") || strings.Contains(name, "//") || strings.Contains(name, "@{") || strings.HasSuffix(name, ".lock") {
+		return false
+	}
+	for _, c := range name {
+		if c < 0x20 || c == 0x7f || strings.ContainsRune(" ~^:?*[\\", c) {
+			return false
+		}
+	}
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // ref looks name up as git does: NAME, refs/NAME, refs/tags/NAME,
