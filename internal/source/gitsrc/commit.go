@@ -4,11 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // Commit is one commit, as history and answers show it. Two Commits are
@@ -50,32 +48,11 @@ var ErrNotOnChain = errors.New("not on the first-parent chain")
 
 // commit reads the commit object h.
 func (r *Repo) commit(h plumbing.Hash) (*Commit, error) {
-	r.mu.Lock()
-	c, err := object.GetCommit(r.storage, h)
-	r.mu.Unlock()
+	_, b, err := r.object(h, plumbing.CommitObject)
 	if err != nil {
 		return nil, err
 	}
-	return newCommit(c), nil
-}
-
-func newCommit(c *object.Commit) *Commit {
-	subject, _, _ := strings.Cut(c.Message, "\n")
-	out := &Commit{
-		Hash:       c.Hash.String(),
-		Time:       c.Committer.When,
-		AuthorTime: c.Author.When,
-		Author:     c.Author.Name,
-		Email:      c.Author.Email,
-		Subject:    strings.TrimRight(subject, "\r"),
-		hash:       c.Hash,
-		tree:       c.TreeHash,
-		parents:    slices.Clone(c.ParentHashes),
-	}
-	for _, p := range c.ParentHashes {
-		out.Parents = append(out.Parents, p.String())
-	}
-	return out
+	return parseCommit(h, b)
 }
 
 // firstParent is c's first parent; nil with no error for a root commit;

@@ -31,7 +31,6 @@ import (
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -221,19 +220,21 @@ func (r *Repo) tree(h plumbing.Hash) ([]node, error) {
 	}
 	r.tmu.Unlock()
 
-	r.mu.Lock()
-	t, err := object.GetTree(r.storage, h)
-	r.mu.Unlock()
+	_, b, err := r.object(h, plumbing.TreeObject)
 	if err != nil {
 		return nil, fmt.Errorf("tree %s: %w", h, err)
 	}
-	nodes := make([]node, 0, len(t.Entries))
-	for _, e := range t.Entries {
+	all, err := parseTree(b)
+	if err != nil {
+		return nil, fmt.Errorf("tree %s: %w", h, err)
+	}
+	nodes := all[:0]
+	for _, e := range all {
 		switch {
-		case e.Name == "", e.Name == ".", e.Name == "..", strings.Contains(e.Name, "/"):
+		case e.name == "", e.name == ".", e.name == "..", strings.Contains(e.name, "/"):
 			continue // git refuses these; never let one escape the tree
 		}
-		nodes = append(nodes, node{name: e.Name, mode: e.Mode, hash: e.Hash})
+		nodes = append(nodes, e)
 	}
 	sortNodes(nodes)
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
@@ -299,31 +298,31 @@ func (r *Repo) ref(name string) (plumbing.Hash, bool) {
 // peel follows annotated tags (of tags) to the commit h names.
 func (r *Repo) peel(rev string, h plumbing.Hash) (*Commit, error) {
 	for range 16 {
-		r.mu.Lock()
-		obj, err := r.storage.EncodedObject(plumbing.AnyObject, h)
-		var c *object.Commit
-		var tag *object.Tag
-		if err == nil {
-			switch obj.Type() {
-			case plumbing.CommitObject:
-				c, err = object.DecodeCommit(r.storage, obj)
-			case plumbing.TagObject:
-				tag, err = object.DecodeTag(r.storage, obj)
-			}
-		}
-		r.mu.Unlock()
+		typ, b, err := r.object(h, plumbing.AnyObject)
 		switch {
 		case errors.Is(err, plumbing.ErrObjectNotFound):
 			return nil, &RevisionError{Rev: rev, Err: ErrUnknownRevision, Detail: "no such object " + h.String()[:12]}
 		case err != nil:
 			return nil, &RevisionError{Rev: rev, Err: err}
-		case c != nil:
-			return newCommit(c), nil
-		case tag == nil:
+		case typ == plumbing.CommitObject:
+			c, err := parseCommit(h, b)
+			if err != nil {
+				return nil, &RevisionError{Rev: rev, Err: err}
+			}
+			return c, nil
+		case typ != plumbing.TagObject:
 			return nil, &RevisionError{Rev: rev, Err: ErrUnknownRevision,
-				Detail: fmt.Sprintf("%s is a %s, not a commit", h.String()[:12], obj.Type())}
+				Detail: fmt.Sprintf("%s is a %s, not a commit", h.String()[:12], typ)}
 		}
-		h = tag.Target
+		target, ttyp, name, err := tagTarget(h, b)
+		if err != nil {
+			return nil, &RevisionError{Rev: rev, Err: err}
+		}
+		if ttyp != "commit" && ttyp != "tag" {
+			return nil, &RevisionError{Rev: rev, Err: ErrUnknownRevision,
+				Detail: fmt.Sprintf("tag %s points to a %s, not a commit", name, ttyp)}
+		}
+		h = target
 	}
 	return nil, &RevisionError{Rev: rev, Err: ErrUnknownRevision, Detail: "tags nested too deep"}
 }
