@@ -101,6 +101,55 @@ func (r *Repo) Submodule(p, commit string) {
 	r.files[p] = File{Mode: filemode.Submodule, Commit: plumbing.NewHash(commit)}
 }
 
+// CopyDir writes every file under the folder src (on disk) into the tree
+// under prefix ("" for the top), as regular, executable files or links;
+// folders named .git are left out. It builds a history from a directory
+// such as a landscape's without the git binary.
+func (r *Repo) CopyDir(src, prefix string) {
+	r.t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		name := filepath.ToSlash(rel)
+		if prefix != "" {
+			name = strings.TrimSuffix(prefix, "/") + "/" + name
+		}
+		switch {
+		case d.Type()&os.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			r.Symlink(name, filepath.ToSlash(target))
+		case d.Type().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			f := File{Mode: filemode.Regular, Data: b}
+			if st, err := d.Info(); err == nil && st.Mode()&0o111 != 0 {
+				f.Mode = filemode.Executable
+			}
+			r.files[name] = f
+		}
+		return nil
+	})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+}
+
 // Remove removes a file, or a folder and everything in it.
 func (r *Repo) Remove(p string) {
 	for k := range r.files {
