@@ -47,6 +47,19 @@ type json2Package struct {
 	} `json:"externalRefs"`
 }
 
+// purl is the locator of the package's first purl reference that has one:
+// decodeJSON2 and PeekRoot must agree on it.
+func (p *json2Package) purl() string {
+	for _, ref := range p.ExternalRefs {
+		if ref != nil && isPURLType(ref.ReferenceType) {
+			if loc := strings.TrimSpace(ref.ReferenceLocator); loc != "" {
+				return loc
+			}
+		}
+	}
+	return ""
+}
+
 type json2Rel struct {
 	SPDXElementID      string `json:"spdxElementId"`
 	RelationshipType   string `json:"relationshipType"`
@@ -99,7 +112,7 @@ func decodeJSON2(data []byte) (*raw, error) {
 				continue
 			}
 			unnamed++
-			c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", unnamed)
+			c.Ref = generatedRef(unnamed)
 		}
 		for _, ck := range p.Checksums {
 			if ck == nil {
@@ -109,11 +122,7 @@ func decodeJSON2(data []byte) (*raw, error) {
 				c.Hashes = append(c.Hashes, h)
 			}
 		}
-		for _, ref := range p.ExternalRefs {
-			if ref != nil && c.PURL == "" && isPURLType(ref.ReferenceType) {
-				c.PURL = strings.TrimSpace(ref.ReferenceLocator)
-			}
-		}
+		c.PURL = p.purl()
 		c.AddSource(p.DownloadLocation)
 		model.IdentifyComponent(&c)
 		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier)}
@@ -122,9 +131,7 @@ func decodeJSON2(data []byte) (*raw, error) {
 		}
 		r.pkgs = append(r.pkgs, pi)
 	}
-	if unnamed > 0 {
-		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", unnamed))
-	}
+	r.warnGeneratedRefs(unnamed)
 	for _, rl := range d.Relationships {
 		if rl == nil || rl.RelationshipType == "" {
 			continue

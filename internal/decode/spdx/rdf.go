@@ -2,6 +2,7 @@ package spdx
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -301,11 +302,11 @@ func (rd *rdfReader) pkg(n *xnode, id string) {
 		}
 		switch p.name.Local {
 		case "name":
-			c.Name = cmpOr(c.Name, strings.TrimSpace(p.text))
+			c.Name = cmp.Or(c.Name, strings.TrimSpace(p.text))
 		case "versionInfo":
-			c.Version = cmpOr(c.Version, strings.TrimSpace(p.text))
+			c.Version = cmp.Or(c.Version, strings.TrimSpace(p.text))
 		case "supplier":
-			pi.supplier = cmpOr(pi.supplier, strings.TrimSpace(p.text))
+			pi.supplier = cmp.Or(pi.supplier, strings.TrimSpace(p.text))
 		case "originator":
 			pi.originator = append(pi.originator, strings.TrimSpace(p.text))
 		case "downloadLocation":
@@ -314,7 +315,7 @@ func (rd *rdfReader) pkg(n *xnode, id string) {
 			}
 		case "primaryPackagePurpose":
 			_, purpose, _ := strings.Cut(p.attrValue(rdfNS, "resource"), "purpose_")
-			c.Type = cmpOr(c.Type, strings.ToLower(purpose))
+			c.Type = cmp.Or(c.Type, strings.ToLower(purpose))
 		case "checksum":
 			rd.checksums(p, c)
 		case "externalRef":
@@ -368,11 +369,4 @@ func (rd *rdfReader) externalRefs(p *xnode, c *model.Component) {
 			c.PURL = loc
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -63,6 +63,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -285,6 +286,20 @@ type raw struct {
 	warnings  []string
 }
 
+// generatedRef is the Ref of the n-th package (counting from 1) that has a
+// name but no SPDXID. Every reader numbers them alike, so the scanner, the
+// encoding/json path and PeekRoot give a package the same Ref.
+func generatedRef(n int) string {
+	return "SPDXRef-sbomx-no-spdxid-" + strconv.Itoa(n)
+}
+
+// warnGeneratedRefs says, once, how many packages were given a generatedRef.
+func (r *raw) warnGeneratedRefs(n int) {
+	if n > 0 {
+		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", n))
+	}
+}
+
 func (r *raw) addElem(id string, k endKind) {
 	if id == "" {
 		return
@@ -419,13 +434,8 @@ func (r *raw) root(pkgIdx map[string]int, isDoc func(string) bool) (described []
 	for _, id := range r.describes {
 		addDescribed(id)
 	}
-	nDeps, nConts := 0, 0 // edges at most, to size the lists once
 	for _, rl := range r.rels {
 		switch classify(rl.typ) {
-		case relDepFwd, relDepRev:
-			nDeps += len(rl.to)
-		case relContFwd, relContRev:
-			nConts += len(rl.to)
 		case relDescribes:
 			// Only the document (or an id naming nothing in it) selects the
 			// root: a package or file "describing" another element (an SPDX 3

@@ -36,7 +36,7 @@ func decodeTagValue(data []byte) (*raw, error) {
 				return
 			}
 			unnamed++
-			c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", unnamed)
+			c.Ref = generatedRef(unnamed)
 		}
 		model.IdentifyComponent(&c)
 		cur.comp = c
@@ -152,9 +152,7 @@ func decodeTagValue(data []byte) (*raw, error) {
 	if r.spec == "" {
 		return nil, fmt.Errorf("spdx: no SPDXVersion tag: %w", model.ErrNotSBOM)
 	}
-	if unnamed > 0 {
-		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", unnamed))
-	}
+	r.warnGeneratedRefs(unnamed)
 	return r, nil
 }
 
