@@ -201,13 +201,22 @@ type converter struct {
 
 // collectRefs records every real bom-ref so synthetic Refs never collide.
 func (c *converter) collectRefs(bom *cdx.BOM) {
-	if bom.Metadata != nil && bom.Metadata.Component != nil {
-		if r := bom.Metadata.Component.BOMRef; r != "" {
-			c.used[r] = true
-		}
-		c.collectCDX(bom.Metadata.Component.Components)
+	if bom.Metadata != nil {
+		c.collectRoot(bom.Metadata.Component)
 	}
 	c.collectCDX(bom.Components)
+}
+
+// collectRoot records the bom-refs of the root component (nil: none) and
+// of the components nested in it.
+func (c *converter) collectRoot(root *cdx.Component) {
+	if root == nil {
+		return
+	}
+	if r := root.BOMRef; r != "" {
+		c.used[r] = true
+	}
+	c.collectCDX(root.Components)
 }
 
 // collectCDX records the bom-refs of list's components, nested ones too.

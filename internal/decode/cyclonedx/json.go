@@ -35,11 +35,7 @@ func readJSON(data []byte) (*read, error) {
 	if err := json.Unmarshal(raw, &bomFormat); err != nil {
 		return nil, errNotBOM("bomFormat is not a string")
 	}
-	switch {
-	case bomFormat == cdx.BOMFormat:
-	case strings.EqualFold(strings.TrimSpace(bomFormat), cdx.BOMFormat):
-		r.warnf("bomformat %q read as %q", bomFormat, cdx.BOMFormat)
-	default:
+	if !r.checkBOMFormat(bomFormat) {
 		return nil, errNotBOM("bomFormat is %q, not %q", bomFormat, cdx.BOMFormat)
 	}
 
@@ -110,6 +106,20 @@ func (r *rawValue) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON returns the value as it was read.
 func (r rawValue) MarshalJSON() ([]byte, error) { return r, nil }
+
+// checkBOMFormat reports whether a bomFormat value names CycloneDX, warning
+// when it does so only in another case or with spaces. The scanner and
+// readJSON both use it, so they accept (and warn about) the same values.
+func (r *read) checkBOMFormat(v string) bool {
+	switch {
+	case v == cdx.BOMFormat:
+	case strings.EqualFold(strings.TrimSpace(v), cdx.BOMFormat):
+		r.warnf("bomformat %q read as %q", v, cdx.BOMFormat)
+	default:
+		return false
+	}
+	return true
+}
 
 func (r *read) warnf(format string, args ...any) {
 	r.warnings = append(r.warnings, fmt.Sprintf(format, args...))
