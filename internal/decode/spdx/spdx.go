@@ -493,111 +493,109 @@ func (r *raw) syntheticRoot(docID string) model.Component {
 	return root
 }
 
-// build applies the root selection and relationship mapping.
+// build turns what a syntax reader collected into a Document: the root,
+// the components, the relationships as edges, the warnings and creators.
+// Each concern is a builder method; build sizes the edge lists once.
 func build(r *raw) *model.Document {
-	doc := &model.Document{
-		Format:      r.format,
-		SpecVersion: r.spec,
-		Warnings:    r.warnings,
+	b := &builder{
+		r: r,
+		doc: &model.Document{
+			Format:      r.format,
+			SpecVersion: r.spec,
+			Warnings:    r.warnings,
+		},
+		pkgIdx:  r.firstPackages(),
+		dropped: map[string]int{},
 	}
-	docID, isDoc := r.docRef()
-	pkgIdx := r.firstPackages()
-
-	dropped := map[string]int{}
-	// end classifies a relationship end: "" keeps it, else the drop reason.
-	end := func(id string) string {
-		id = strings.TrimSpace(id)
-		switch {
-		case id == "":
-			return "empty"
-		case isNoAssertion(id):
-			return "NOASSERTION/NONE"
-		case isExternalRef(id):
-			return "in another document"
-		}
-		if _, ok := pkgIdx[id]; ok {
-			return ""
-		}
-		switch r.elems[id] {
-		case kindFile:
-			return "a file"
-		case kindSnippet:
-			return "a snippet"
-		case kindOther:
-			return "not a package"
-		case kindExternal:
-			return "in another document"
-		}
-		return ""
-	}
-
-	described, rootPkg := r.root(pkgIdx, isDoc)
-	rootRef := ""
+	b.docID, b.isDoc = r.docRef()
+	described, rootPkg := r.root(b.pkgIdx, b.isDoc)
 	nDeps, nConts := r.edgeCounts()
 	deps := make([]model.Edge, 0, nDeps+len(described))
 	conts := make([]model.Edge, 0, nConts)
+	deps = b.setRoot(described, rootPkg, deps)
+	b.components(rootPkg)
+	deps, conts = b.edges(deps, conts)
+	b.doc.Dependencies = dedupe(deps)
+	b.doc.Containment = dedupe(conts)
+	b.warnDropped()
+	b.doc.Meta.Creators = withValue(r.creators)
+	return b.doc
+}
+
+// builder is build's state: what every part of the mapping needs to know
+// about the document's ids, and the ends it dropped so far.
+type builder struct {
+	r       *raw
+	doc     *model.Document
+	docID   string
+	isDoc   func(string) bool // whether an id names the document itself
+	pkgIdx  map[string]int    // package SPDXID -> its first package in r.pkgs
+	rootRef string            // what edges naming the document point to; "" without a root
+	dropped map[string]int    // relationship ends dropped, by reason
+}
+
+// setRoot applies the root selection's outcome (see the package comment):
+// the one package described becomes the root and lends the document its
+// supplier and authors; several described elements, or one that is not a
+// package, get a synthetic root that depends on each described package.
+// It returns deps with the synthetic root's edges.
+func (b *builder) setRoot(described []string, rootPkg int, deps []model.Edge) []model.Edge {
 	switch {
 	case rootPkg >= 0:
-		c := r.pkgs[rootPkg].comp
-		doc.Root = &c
-		rootRef = c.Ref
-		p := r.pkgs[rootPkg]
+		p := b.r.pkgs[rootPkg]
+		c := p.comp
+		b.doc.Root = &c
+		b.rootRef = c.Ref
 		if !isNoValue(p.supplier) {
-			doc.Meta.Supplier = model.Party{Name: p.supplier, Field: "described package's supplier"}
+			b.doc.Meta.Supplier = model.Party{Name: p.supplier, Field: "described package's supplier"}
 		}
 		for _, o := range p.originator {
 			if !isNoValue(o) {
-				doc.Meta.Authors = append(doc.Meta.Authors, model.Party{Name: o, Field: "described package's originator"})
+				b.doc.Meta.Authors = append(b.doc.Meta.Authors, model.Party{Name: o, Field: "described package's originator"})
 			}
 		}
 	case len(described) > 0:
-		root := r.syntheticRoot(docID)
-		doc.Root = &root
-		rootRef = docID
+		root := b.r.syntheticRoot(b.docID)
+		b.doc.Root = &root
+		b.rootRef = b.docID
 		for _, id := range described {
-			if why := end(id); why != "" {
+			if b.dropReason(id) != "" {
 				continue // a described file, snippet, ... is not a dependency
 			}
-			deps = append(deps, model.Edge{From: docID, To: id})
+			deps = append(deps, model.Edge{From: b.docID, To: id})
 		}
 	}
+	return deps
+}
 
-	// Every package is kept, also those that share an SPDXID with another
-	// (GitHub's export gives each version of a package the same one): the
-	// graph attaches edges naming the ID to each, and reports the sharing.
+// components lists every package but the root. Packages that share an
+// SPDXID with another (GitHub's export gives each version of a package the
+// same one) are kept too: the graph attaches edges naming the ID to each,
+// and reports the sharing.
+func (b *builder) components(rootPkg int) {
+	r := b.r
 	if len(r.pkgs) > 1 || rootPkg < 0 && len(r.pkgs) > 0 {
-		doc.Components = make([]model.Component, 0, len(r.pkgs))
+		b.doc.Components = make([]model.Component, 0, len(r.pkgs))
 	}
 	for i, p := range r.pkgs {
 		if i != rootPkg {
-			doc.Components = append(doc.Components, p.comp)
+			b.doc.Components = append(b.doc.Components, p.comp)
 		}
 	}
+}
 
-	// mapEnd redirects the document to the root; ok=false drops the end.
-	mapEnd := func(id string) (string, bool) {
-		id = strings.TrimSpace(id)
-		if isDoc(id) {
-			if rootRef == "" {
-				dropped["the document itself (no root)"]++
-				return "", false
-			}
-			return rootRef, true
-		}
-		if why := end(id); why != "" {
-			dropped[why]++
-			return "", false
-		}
-		return id, true
-	}
-	for _, rl := range r.rels {
+// edges maps the dependency and containment relationships onto deps and
+// conts, in document order, each edge pointing from the dependent or the
+// container.
+func (b *builder) edges(deps, conts []model.Edge) ([]model.Edge, []model.Edge) {
+	for _, rl := range b.r.rels {
 		cls := classify(rl.typ)
 		if cls == relIgnore || cls == relDescribes || cls == relDescribedBy {
 			continue
 		}
-		from, okFrom := mapEnd(rl.from)
+		from, okFrom := b.mapEnd(rl.from)
 		for _, t := range rl.to {
-			to, okTo := mapEnd(t)
+			to, okTo := b.mapEnd(t)
 			if !okFrom || !okTo {
 				continue
 			}
@@ -613,19 +611,76 @@ func build(r *raw) *model.Document {
 			}
 		}
 	}
-	doc.Dependencies = dedupe(deps)
-	doc.Containment = dedupe(conts)
+	return deps, conts
+}
 
-	for _, why := range sortedKeys(dropped) {
-		doc.Warnings = append(doc.Warnings,
-			fmt.Sprintf("dropped %d relationship end(s) that are %s", dropped[why], why))
+// mapEnd is the Ref a relationship end stands for: the root for the
+// document itself, the id as written for a package (or an id naming
+// nothing, which the graph reports). ok is false, and the reason counted,
+// for an end that is dropped.
+func (b *builder) mapEnd(id string) (ref string, ok bool) {
+	id = strings.TrimSpace(id)
+	if b.isDoc(id) {
+		if b.rootRef == "" {
+			b.dropped["the document itself (no root)"]++
+			return "", false
+		}
+		return b.rootRef, true
 	}
-	for _, c := range r.creators {
-		if !isNoValue(c) {
-			doc.Meta.Creators = append(doc.Meta.Creators, c)
+	if why := b.dropReason(id); why != "" {
+		b.dropped[why]++
+		return "", false
+	}
+	return id, true
+}
+
+// dropReason says why a relationship end is not a package the graph can
+// hold (a file, a snippet, NOASSERTION, ...), or "" to keep it.
+func (b *builder) dropReason(id string) string {
+	id = strings.TrimSpace(id)
+	switch {
+	case id == "":
+		return "empty"
+	case isNoAssertion(id):
+		return "NOASSERTION/NONE"
+	case isExternalRef(id):
+		return "in another document"
+	}
+	if _, ok := b.pkgIdx[id]; ok {
+		return ""
+	}
+	switch b.r.elems[id] {
+	case kindFile:
+		return "a file"
+	case kindSnippet:
+		return "a snippet"
+	case kindOther:
+		return "not a package"
+	case kindExternal:
+		return "in another document"
+	}
+	return ""
+}
+
+// warnDropped says, once per reason, how many relationship ends were
+// dropped: a generator that links files does it for every file.
+func (b *builder) warnDropped() {
+	for _, why := range sortedKeys(b.dropped) {
+		b.doc.Warnings = append(b.doc.Warnings,
+			fmt.Sprintf("dropped %d relationship end(s) that are %s", b.dropped[why], why))
+	}
+}
+
+// withValue is list without its NOASSERTION, NONE and empty values (nil
+// when none is left).
+func withValue(list []string) []string {
+	var out []string
+	for _, v := range list {
+		if !isNoValue(v) {
+			out = append(out, v)
 		}
 	}
-	return doc
+	return out
 }
 
 func dedupe(edges []model.Edge) []model.Edge {
