@@ -1,6 +1,12 @@
-// Package decode recognises an SBOM by its content and decodes it with the
-// first format that claims it. Adding a format is one package and one line in
-// formats.
+// Package decode turns the bytes of one SBOM into a model.Document. It
+// recognises the format by content (Sniff), hands the bytes to the first
+// format package that claims them (cyclonedx, spdx) and adds the warnings
+// all formats share; Claims, PeekRoot and LooksComplete answer the byte
+// prefilter's questions without a full decode. Adding a format is one
+// package and one line in formats.
+//
+// It knows nothing of files, folders, services or queries, and never reads
+// the file system: its caller reads and unwraps the bytes (internal/source).
 package decode
 
 import (

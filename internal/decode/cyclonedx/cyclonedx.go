@@ -1,4 +1,13 @@
-// Package cyclonedx decodes CycloneDX JSON and XML BOMs into the model.
+// Package cyclonedx decodes CycloneDX JSON and XML BOMs (specification 1.0
+// to 1.7) into a model.Document: components, containment, dependencies and
+// who made and owns the BOM. JSON is read by a scanner of its own (scan.go)
+// where it answers as cyclonedx-go would, and by cyclonedx-go elsewhere;
+// XML by cyclonedx-go. Claims and PeekRoot answer the prefilter cheaply.
+//
+// It reads bytes handed to it: no files, no other formats, nothing about
+// services or queries. It must not reject a readable BOM for a fault in a
+// part sbomx does not use (it reads leniently and warns instead), and the
+// scanner must never answer differently from cyclonedx-go.
 package cyclonedx
 
 import (

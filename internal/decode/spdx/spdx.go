@@ -1,4 +1,13 @@
-// Package spdx decodes SPDX 2 (JSON, YAML, XML, RDF/XML, tag-value) and SPDX 3.0 JSON-LD documents into the model.
+// Package spdx decodes SPDX 2 (JSON, YAML, XML, RDF/XML, tag-value) and
+// SPDX 3.0 JSON-LD documents into a model.Document. Each syntax has a reader
+// that collects a format-neutral raw form; build maps that onto the model
+// (the root selection and relationship mapping below), so the mapping is
+// written once for every syntax.
+//
+// It reads bytes handed to it: no files, no other formats, nothing about
+// services or queries. A reader must not decide what the document means
+// (that is build's), and the scanner must never read a document
+// differently from encoding/json.
 //
 // SPDX 2 JSON is read in one pass by a scanner (scan.go, on
 // internal/support/jsonscan) wherever it reads the document as encoding/json
