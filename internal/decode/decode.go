@@ -115,11 +115,11 @@ func Sniff(data []byte) (model.Format, bool) {
 // LooksComplete reports, cheaply, whether data looks like a whole document of
 // the format, not one cut short: a JSON document starts with "{", ends with
 // "}" and has as many closing braces as opening ones (a cut that happens to
-// end on a "}" leaves some open); an XML
-// document ends with its root's closing tag. Tag-value documents cannot be
-// told apart from truncated ones without reading them, so they never look
-// complete. Callers that skip decoding a file (the prefilter) use this so a
-// truncated file is still read, and reported, rather than ruled out.
+// end on a "}" leaves some open); an XML document ends with its root's
+// closing tag. Tag-value documents cannot be told apart from truncated ones
+// without reading them, so they never look complete. Callers that skip
+// decoding a file (the prefilter) use this so a truncated file is still
+// read, and reported, rather than ruled out.
 func LooksComplete(format model.Format, data []byte) bool {
 	data = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(data), []byte("\xef\xbb\xbf")))
 	switch format {

@@ -277,6 +277,8 @@ type compToks struct {
 }
 
 // component reads one component object into s.comps (children after it).
+// It is kept whole: it is the scanner's innermost loop, whose key switch and
+// seen bits read (and run) best in one piece.
 func (s *scanner) component(parent int32) bool {
 	idx := int32(len(s.comps))
 	if len(s.comps) == cap(s.comps) {

@@ -410,6 +410,8 @@ func (g *graph3) package3(n *node3) pkgInfo {
 	return pi
 }
 
+// firstNonEmpty is the first value that is not empty or blank: unlike
+// cmp.Or, a value of spaces does not hide a later one.
 func firstNonEmpty(s ...string) string {
 	for _, v := range s {
 		if strings.TrimSpace(v) != "" {

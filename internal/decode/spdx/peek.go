@@ -162,7 +162,7 @@ func peekPackage(w *jsonlite.Walker, r *raw, spans map[int][2]int, unnamed *int)
 	}
 	if c.Ref == "" {
 		if c.Name == "" {
-			return true // json2 drops it
+			return true // decodeJSON2 drops it
 		}
 		*unnamed++
 		c.Ref = generatedRef(*unnamed)
@@ -173,7 +173,7 @@ func peekPackage(w *jsonlite.Walker, r *raw, spans map[int][2]int, unnamed *int)
 }
 
 func peekElement(w *jsonlite.Walker, r *raw, kind endKind) bool {
-	if w.Peek() == 'n' { // null, as json2 skips it
+	if w.Peek() == 'n' { // null, which decodeJSON2 skips
 		_, _, ok := w.Skip()
 		return ok
 	}
@@ -202,8 +202,8 @@ func peekRelationship(w *jsonlite.Walker, r *raw) bool {
 	return true
 }
 
-// rootPackage reads the root package's object as json2 reads packages, for
-// its name and purl.
+// rootPackage reads the root package's object as decodeJSON2 reads
+// packages, for its name, version and purl.
 func rootPackage(data []byte, span [2]int, ref string) (*model.Component, bool) {
 	var p json2Package
 	if err := json.Unmarshal(trimBOM(data)[span[0]:span[1]], &p); err != nil {

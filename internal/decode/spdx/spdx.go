@@ -338,6 +338,8 @@ const (
 	relDescribedBy
 )
 
+// classify maps a relationship type, in any of its spellings, to what it
+// means for the graph.
 func classify(typ string) relClass {
 	// The usual spellings first: relKey allocates.
 	switch typ {
@@ -374,6 +376,9 @@ func classify(typ string) relClass {
 	return relIgnore
 }
 
+// isNoAssertion reports whether a relationship end names no element:
+// NOASSERTION or NONE in any case, or SPDX 3's NoAssertionElement and
+// NoneElement.
 func isNoAssertion(id string) bool {
 	// strings.ToUpper allocates; it keeps the length of ASCII text, and
 	// ids are nearly always ASCII and of neither length.
@@ -395,10 +400,14 @@ func isASCII(s string) bool {
 	return true
 }
 
+// isExternalRef reports whether an SPDX 2 id names an element of another
+// document (DocumentRef-x:SPDXRef-y).
 func isExternalRef(id string) bool {
 	return strings.HasPrefix(id, "DocumentRef-") && strings.Contains(id, ":")
 }
 
+// isNoValue reports whether a text field (a supplier, a creator) says
+// nothing: empty, NOASSERTION or NONE.
 func isNoValue(s string) bool {
 	switch strings.ToUpper(strings.TrimSpace(s)) {
 	case "", "NOASSERTION", "NONE":
@@ -674,7 +683,7 @@ func (b *builder) dropReason(id string) string {
 // warnDropped says, once per reason, how many relationship ends were
 // dropped: a generator that links files does it for every file.
 func (b *builder) warnDropped() {
-	for _, why := range sortedKeys(b.dropped) {
+	for _, why := range slices.Sorted(maps.Keys(b.dropped)) {
 		b.doc.Warnings = append(b.doc.Warnings,
 			fmt.Sprintf("dropped %d relationship end(s) that are %s", b.dropped[why], why))
 	}
@@ -692,6 +701,9 @@ func withValue(list []string) []string {
 	return out
 }
 
+// dedupe drops self-loops and repeated edges in place, keeping the first:
+// a relationship written twice, or both ways (A DEPENDS_ON B and B
+// DEPENDENCY_OF A), is one edge.
 func dedupe(edges []model.Edge) []model.Edge {
 	if len(edges) == 0 {
 		return nil
@@ -706,10 +718,6 @@ func dedupe(edges []model.Edge) []model.Edge {
 		out = append(out, e)
 	}
 	return out
-}
-
-func sortedKeys(m map[string]int) []string {
-	return slices.Sorted(maps.Keys(m))
 }
 
 // hashString renders "alg:hex": alg lower case without "-" or "_", hex lower case.
