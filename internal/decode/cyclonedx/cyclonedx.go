@@ -176,15 +176,7 @@ func convert(bom *cdx.BOM) *model.Document {
 	if bom.Metadata != nil {
 		root = bom.Metadata.Component
 	}
-	if root != nil {
-		ref := root.BOMRef
-		if ref == "" {
-			ref = c.fresh(rootRef)
-		}
-		rc := c.component(root, ref)
-		c.doc.Root = &rc
-		c.walk(root.Components, ref)
-	}
+	c.addRoot(root)
 	if bom.Components != nil {
 		for i := range *bom.Components {
 			comp := &(*bom.Components)[i]
@@ -261,6 +253,21 @@ func (c *converter) syntheticRef() string {
 			return ref
 		}
 	}
+}
+
+// addRoot makes root (nil: none) the document's root, under a fresh Ref
+// when it has no bom-ref, and adds the components it contains.
+func (c *converter) addRoot(root *cdx.Component) {
+	if root == nil {
+		return
+	}
+	ref := root.BOMRef
+	if ref == "" {
+		ref = c.fresh(rootRef)
+	}
+	rc := c.component(root, ref)
+	c.doc.Root = &rc
+	c.walk(root.Components, ref)
 }
 
 // walk adds every component of list (and, depth first, their children) as

@@ -146,15 +146,9 @@ func (s *scanner) convert(md *cdx.Metadata) *model.Document {
 			}
 		}
 	}
+	c.addRoot(root)
 	rootBOMRef := ""
 	if root != nil {
-		ref := root.BOMRef
-		if ref == "" {
-			ref = c.fresh(rootRef)
-		}
-		rc := c.component(root, ref)
-		c.doc.Root = &rc
-		c.walk(root.Components, ref)
 		rootBOMRef = root.BOMRef
 	}
 
