@@ -98,6 +98,8 @@ type rdfReader struct {
 	typed map[string]string // id -> node type (local name), for ends
 }
 
+// decodeRDF reads SPDX 2 RDF/XML. It reads the whole tree first: the
+// SpdxDocument's URI, wherever it stands, tells local ids from external ones.
 func decodeRDF(data []byte) (*raw, error) {
 	root, err := readXML(data)
 	if err != nil {
@@ -219,9 +221,16 @@ func (rd *rdfReader) properties(n *xnode, id string) {
 			rd.relationship(p, id)
 			continue
 		}
-		for _, c := range p.children {
-			rd.node(c)
-		}
+		rd.nested(p)
+	}
+}
+
+// nested reads the nodes written inside a property that is not read
+// itself: a package may be written in full where it is first used and
+// only referred to elsewhere.
+func (rd *rdfReader) nested(p *xnode) {
+	for _, c := range p.children {
+		rd.node(c)
 	}
 }
 
@@ -250,6 +259,8 @@ func (rd *rdfReader) relationship(p *xnode, from string) {
 	}
 }
 
+// document reads the spdx:SpdxDocument node: the document's spec version,
+// name, creators, what it describes and its relationships.
 func (rd *rdfReader) document(n *xnode, id string) {
 	r := rd.r
 	r.docID = id
@@ -275,9 +286,7 @@ func (rd *rdfReader) document(n *xnode, id string) {
 		case "relationship":
 			rd.relationship(p, id)
 		default:
-			for _, c := range p.children {
-				rd.node(c)
-			}
+			rd.nested(p)
 		}
 	}
 }
@@ -323,14 +332,13 @@ func (rd *rdfReader) pkg(n *xnode, id string) {
 		case "relationship":
 			rd.relationship(p, id)
 		default:
-			for _, q := range p.children {
-				rd.node(q)
-			}
+			rd.nested(p)
 		}
 	}
 	rd.r.pkgs[i] = pi
 }
 
+// checksums reads a package's spdx:checksum property into c.Hashes.
 func (rd *rdfReader) checksums(p *xnode, c *model.Component) {
 	for _, cs := range p.children {
 		var alg, val string
@@ -348,6 +356,8 @@ func (rd *rdfReader) checksums(p *xnode, c *model.Component) {
 	}
 }
 
+// externalRefs reads a package's spdx:externalRef property: the first purl
+// reference with a locator is c's purl.
 func (rd *rdfReader) externalRefs(p *xnode, c *model.Component) {
 	for _, er := range p.children {
 		var typ, loc string
