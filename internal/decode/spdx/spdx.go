@@ -515,40 +515,37 @@ func (r *raw) syntheticRoot(docID string) model.Component {
 // the components, the relationships as edges, the warnings and creators.
 // Each concern is a builder method; build sizes the edge lists once.
 func build(r *raw) *model.Document {
-	b := &builder{
-		r: r,
-		doc: &model.Document{
-			Format:      r.format,
-			SpecVersion: r.spec,
-			Warnings:    r.warnings,
-		},
-		pkgIdx:  r.firstPackages(),
-		dropped: map[string]int{},
+	doc := &model.Document{
+		Format:      r.format,
+		SpecVersion: r.spec,
+		Warnings:    r.warnings,
 	}
-	b.docID, b.isDoc = r.docRef()
-	described, rootPkg := r.root(b.pkgIdx, b.isDoc)
+	docID, isDoc := r.docRef()
+	b := &builder{r: r, doc: doc, isDoc: isDoc, pkgIdx: r.firstPackages(), dropped: map[string]int{}}
+	described, rootPkg := r.root(b.pkgIdx, isDoc)
 	nDeps, nConts := r.edgeCounts()
 	deps := make([]model.Edge, 0, nDeps+len(described))
 	conts := make([]model.Edge, 0, nConts)
-	deps = b.setRoot(described, rootPkg, deps)
+	rootRef, deps := b.setRoot(docID, described, rootPkg, deps)
 	b.components(rootPkg)
-	deps, conts = b.edges(deps, conts)
-	b.doc.Dependencies = dedupe(deps)
-	b.doc.Containment = dedupe(conts)
+	deps, conts = b.edges(rootRef, deps, conts)
+	doc.Dependencies = dedupe(deps)
+	doc.Containment = dedupe(conts)
 	b.warnDropped()
-	b.doc.Meta.Creators = withValue(r.creators)
-	return b.doc
+	doc.Meta.Creators = withValue(r.creators)
+	return doc
 }
 
 // builder is build's state: what every part of the mapping needs to know
-// about the document's ids, and the ends it dropped so far.
+// about the document's ids, and the ends it dropped so far. Nothing read
+// from a builder field may leave build (build returns its own doc, the
+// root's Ref is passed as an argument): the compiler would then move the
+// maps and the closure to the heap, allocations for every document.
 type builder struct {
 	r       *raw
 	doc     *model.Document
-	docID   string
 	isDoc   func(string) bool // whether an id names the document itself
 	pkgIdx  map[string]int    // package SPDXID -> its first package in r.pkgs
-	rootRef string            // what edges naming the document point to; "" without a root
 	dropped map[string]int    // relationship ends dropped, by reason
 }
 
@@ -556,14 +553,15 @@ type builder struct {
 // the one package described becomes the root and lends the document its
 // supplier and authors; several described elements, or one that is not a
 // package, get a synthetic root that depends on each described package.
-// It returns deps with the synthetic root's edges.
-func (b *builder) setRoot(described []string, rootPkg int, deps []model.Edge) []model.Edge {
+// It returns the root's Ref, which edges naming the document point to (""
+// without a root), and deps with the synthetic root's edges.
+func (b *builder) setRoot(docID string, described []string, rootPkg int, deps []model.Edge) (rootRef string, _ []model.Edge) {
 	switch {
 	case rootPkg >= 0:
 		p := b.r.pkgs[rootPkg]
 		c := p.comp
 		b.doc.Root = &c
-		b.rootRef = c.Ref
+		rootRef = c.Ref
 		if !isNoValue(p.supplier) {
 			b.doc.Meta.Supplier = model.Party{Name: p.supplier, Field: "described package's supplier"}
 		}
@@ -573,17 +571,17 @@ func (b *builder) setRoot(described []string, rootPkg int, deps []model.Edge) []
 			}
 		}
 	case len(described) > 0:
-		root := b.r.syntheticRoot(b.docID)
+		root := b.r.syntheticRoot(docID)
 		b.doc.Root = &root
-		b.rootRef = b.docID
+		rootRef = docID
 		for _, id := range described {
 			if b.dropReason(id) != "" {
 				continue // a described file, snippet, ... is not a dependency
 			}
-			deps = append(deps, model.Edge{From: b.docID, To: id})
+			deps = append(deps, model.Edge{From: docID, To: id})
 		}
 	}
-	return deps
+	return rootRef, deps
 }
 
 // components lists every package but the root. Packages that share an
@@ -605,15 +603,15 @@ func (b *builder) components(rootPkg int) {
 // edges maps the dependency and containment relationships onto deps and
 // conts, in document order, each edge pointing from the dependent or the
 // container.
-func (b *builder) edges(deps, conts []model.Edge) ([]model.Edge, []model.Edge) {
+func (b *builder) edges(rootRef string, deps, conts []model.Edge) ([]model.Edge, []model.Edge) {
 	for _, rl := range b.r.rels {
 		cls := classify(rl.typ)
 		if cls == relIgnore || cls == relDescribes || cls == relDescribedBy {
 			continue
 		}
-		from, okFrom := b.mapEnd(rl.from)
+		from, okFrom := b.mapEnd(rl.from, rootRef)
 		for _, t := range rl.to {
-			to, okTo := b.mapEnd(t)
+			to, okTo := b.mapEnd(t, rootRef)
 			if !okFrom || !okTo {
 				continue
 			}
@@ -632,18 +630,18 @@ func (b *builder) edges(deps, conts []model.Edge) ([]model.Edge, []model.Edge) {
 	return deps, conts
 }
 
-// mapEnd is the Ref a relationship end stands for: the root for the
+// mapEnd is the Ref a relationship end stands for: rootRef for the
 // document itself, the id as written for a package (or an id naming
 // nothing, which the graph reports). ok is false, and the reason counted,
 // for an end that is dropped.
-func (b *builder) mapEnd(id string) (ref string, ok bool) {
+func (b *builder) mapEnd(id, rootRef string) (ref string, ok bool) {
 	id = strings.TrimSpace(id)
 	if b.isDoc(id) {
-		if b.rootRef == "" {
+		if rootRef == "" {
 			b.dropped["the document itself (no root)"]++
 			return "", false
 		}
-		return b.rootRef, true
+		return rootRef, true
 	}
 	if why := b.dropReason(id); why != "" {
 		b.dropped[why]++
