@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sbomx/sbomx/internal/source/gitsrc/gittest"
+)
+
+var updateHistory = flag.Bool("update", false, "rewrite testdata/history from what sbomx prints now")
+
+// historySBOM is a CycloneDX SBOM of service name at version, depending
+// directly on requests and on each of deps (name@version).
+func historySBOM(name, version string, deps ...string) string {
+	comps := `{"bom-ref":"requests","type":"library","name":"requests","version":"2.31.0","purl":"pkg:pypi/requests@2.31.0"}`
+	refs := `"requests"`
+	for _, d := range deps {
+		n, v, _ := strings.Cut(d, "@")
+		comps += fmt.Sprintf(`,{"bom-ref":%q,"type":"library","name":%q,"version":%q,"purl":"pkg:pypi/%s@%s"}`, n, n, v, n, v)
+		refs += fmt.Sprintf(",%q", n)
+	}
+	return fmt.Sprintf(`{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"bom-ref":"root","type":"application","name":%q,"version":%q}},`+
+		`"components":[%s],"dependencies":[{"ref":"root","dependsOn":[%s]}]}`+"\n", name, version, comps, refs)
+}
+
+// incident is the torchtriton incident in small, as a repository built
+// with go-git. Commits on main, first parent (committer dates, UTC):
+//
+//	c1  2022-12-20 10:00 Dev    init: api, web (web has torchtriton 2.0.0), CODEOWNERS
+//	c2  2022-12-25 12:00 Alice  api pulls in torchtriton 2.0.0
+//	c3  2022-12-26 09:00 Dev    CODEOWNERS: api moves to team-b, worker to batch   (tag v1.0)
+//	    branch feature from c3: s1 2022-12-27 08:00 Side  adds worker, with torchtriton 2.0.0
+//	                            s2 2022-12-27 09:00 Side  worker 0.2.0
+//	c4  2022-12-27 10:00 Dev    web: torchtriton 2.1.0
+//	m5  2022-12-28 15:00 Dev    merge of feature (parents c4, s2)   (tag v2.0)
+//	c6  2022-12-29 08:00 Dev    web's SBOM cut short (does not parse)
+//	c7  2022-12-29 18:00 Dev    web's SBOM whole again
+//	c8  2022-12-30 11:00 Bob    api drops torchtriton
+//	c9  2023-01-02 09:00 Dev    services/ renamed to apps/, CODEOWNERS follows
+//
+// HEAD is main at c9.
+type incident struct {
+	*gittest.Repo
+	c map[string]string // name -> hash
+}
+
+func newIncident(t testing.TB, bare bool) *incident {
+	t.Helper()
+	r := gittest.Init(t, bare)
+	in := &incident{Repo: r, c: map[string]string{}}
+	commit := func(name, who, msg, when string) {
+		r.Name, r.Email = who, strings.ToLower(strings.Fields(who)[0])+"@acme.example"
+		in.c[name] = r.Commit(msg, gittest.Date(t, when))
+	}
+	const (
+		owners1 = "/services/api/ @acme/team-a\n/services/web/ @acme/web\n"
+		owners3 = "/services/api/ @acme/team-b\n/services/web/ @acme/web\n/services/worker/ @acme/batch\n"
+		owners9 = "/apps/api/ @acme/team-b\n/apps/web/ @acme/web\n/apps/worker/ @acme/batch\n"
+	)
+	web := historySBOM("web", "3.1.0", "torchtriton@2.0.0")
+	r.Write("README.md", "# SBOMs of acme\n")
+	r.Write("CODEOWNERS", owners1)
+	r.Write("services/api/sbom.cdx.json", historySBOM("api", "1.0.0"))
+	r.Write("services/web/sbom.cdx.json", web)
+	commit("c1", "Dev", "init", "2022-12-20T10:00:00Z")
+
+	r.Write("services/api/sbom.cdx.json", historySBOM("api", "1.1.0", "torch@2.0.0.dev20221230", "torchtriton@2.0.0"))
+	commit("c2", "Alice", "api: pytorch nightly (pulls in torchtriton)", "2022-12-25T12:00:00Z")
+
+	r.Write("CODEOWNERS", owners3)
+	commit("c3", "Dev", "CODEOWNERS: api to team-b", "2022-12-26T09:00:00Z")
+	r.Tag("v1.0", in.c["c3"])
+
+	r.Checkout("feature")
+	r.Write("services/worker/sbom.cdx.json", historySBOM("worker", "0.1.0", "torchtriton@2.0.0"))
+	commit("s1", "Side Dev", "worker: first SBOM", "2022-12-27T08:00:00Z")
+	r.Write("services/worker/sbom.cdx.json", historySBOM("worker", "0.2.0", "torchtriton@2.0.0"))
+	commit("s2", "Side Dev", "worker: 0.2.0", "2022-12-27T09:00:00Z")
+
+	r.Checkout("main")
+	web = historySBOM("web", "3.2.0", "torchtriton@2.1.0")
+	r.Write("services/web/sbom.cdx.json", web)
+	commit("c4", "Dev", "web: 3.2.0", "2022-12-27T10:00:00Z")
+
+	r.Write("services/worker/sbom.cdx.json", historySBOM("worker", "0.2.0", "torchtriton@2.0.0"))
+	r.Name, r.Email = "Dev", "dev@acme.example"
+	in.c["m5"] = r.Merge("Merge branch 'feature'", "feature", gittest.Date(t, "2022-12-28T15:00:00Z"))
+	r.AnnotatedTag("v2.0", in.c["m5"], "release 2.0", gittest.Date(t, "2022-12-28T16:00:00Z"))
+
+	r.Write("services/web/sbom.cdx.json", web[:len(web)/2])
+	commit("c6", "Dev", "web: SBOM from a failed build", "2022-12-29T08:00:00Z")
+	r.Write("services/web/sbom.cdx.json", web)
+	commit("c7", "Dev", "web: SBOM fixed", "2022-12-29T18:00:00Z")
+
+	r.Write("services/api/sbom.cdx.json", historySBOM("api", "1.2.0", "torch@1.13.1"))
+	commit("c8", "Bob", "api: back to stable pytorch", "2022-12-30T11:00:00Z")
+
+	r.Rename("services", "apps")
+	r.Write("CODEOWNERS", owners9)
+	commit("c9", "Dev", "move services/ to apps/", "2023-01-02T09:00:00Z")
+	return in
+}
+
+// sbomx runs the command line and returns its exit code, stdout and
+// stderr.
+func sbomx(t testing.TB, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, strings.NewReader(""), &out, &errb, func(string) string { return "" })
+	return code, out.String(), errb.String()
+}
+
+// TestHistoryGoldens: --at, the exposure window and diff over the
+// incident's repository, byte for byte (go test ./internal/cli -run
+// HistoryGoldens -update rewrites testdata/history; review the diff).
+// Commit hashes are fixed: the repository is built with fixed dates and
+// names.
+func TestHistoryGoldens(t *testing.T) {
+	in := newIncident(t, false)
+	dir := in.Dir
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"at-date", []string{"impact", "torchtriton", "--at", "2022-12-28"}, ExitMatch},
+		{"at-tag-services", []string{"services", "--at", "v1.0"}, ExitMatch},
+		{"at-head-renamed", []string{"impact", "torchtriton", "--at", "HEAD"}, ExitMatch},
+		{"at-before-incident", []string{"impact", "torchtriton", "--at", "HEAD~8", "--owner", "@acme/team-a"}, ExitNoMatch},
+		{"at-json", []string{"impact", "torchtriton", "--at", "v2.0", "--format", "json"}, ExitMatch},
+		{"window", []string{"impact", "torchtriton", "--since", "2022-12-25", "--until", "2022-12-31", "-v"}, ExitMatch},
+		{"window-json", []string{"impact", "torchtriton", "--since", "2022-12-25", "--until", "2022-12-31", "--format", "json"}, ExitMatch},
+		{"window-csv", []string{"impact", "torchtriton", "--since", "2022-12-25", "--format", "csv"}, ExitMatch},
+		{"window-ndjson", []string{"impact", "torchtriton", "--since", "2022-12-25", "--format", "ndjson"}, ExitMatch},
+		{"window-rename", []string{"impact", "torchtriton", "--since", "2022-12-31"}, ExitMatch},
+		// A file failed in one commit: "not there" is not a true no.
+		{"window-none", []string{"impact", "left-pad", "--since", "2022-12-25"}, ExitIncomplete},
+		{"window-none-clean", []string{"impact", "left-pad", "--since", "2022-12-30"}, ExitNoMatch},
+		{"diff", []string{"diff", "v1.0", "HEAD"}, ExitMatch},
+		{"diff-range-query", []string{"diff", "2022-12-24..2022-12-31", "--query", "torchtriton@<2.1.0"}, ExitMatch},
+		{"diff-json", []string{"diff", "v1.0..v2.0", "--format", "json"}, ExitMatch},
+		{"diff-csv", []string{"diff", "v2.0", "--format", "csv"}, ExitMatch},
+		{"diff-unknown", []string{"diff", "nosuchrev"}, ExitError},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append([]string{}, tc.args...), "--dir", dir)
+			code, stdout, stderr := sbomx(t, args...)
+			got := strings.ReplaceAll(fmt.Sprintf("$ sbomx %s\n# exit %d\n%s# stderr\n%s", strings.Join(tc.args, " "), code, stdout, stderr), dir, "$REPO")
+			file := filepath.Join("testdata", "history", tc.name+".txt")
+			if *updateHistory {
+				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (go test -run HistoryGoldens -update writes it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs (-update rewrites it):\n%s", file, got)
+			}
+			if code != tc.code {
+				t.Errorf("exit %d, want %d", code, tc.code)
+			}
+		})
+	}
+}
