@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/sbomx/sbomx/internal/source/gitsrc/gittest"
+	"github.com/sbomx/sbomx/internal/support/repotest"
+	"github.com/sbomx/sbomx/pkg/answers"
 )
 
 var updateHistory = flag.Bool("update", false, "rewrite testdata/history from what sbomx prints now")
@@ -171,5 +174,99 @@ func TestHistoryGoldens(t *testing.T) {
 				t.Errorf("exit %d, want %d", code, tc.code)
 			}
 		})
+	}
+}
+
+// TestLandscapeHistory: the bundled landscape's history, as
+// shared/landscape/make-git.sh makes it, built here with go-git, answered
+// end to end: who had torchtriton between 25 and 30 December 2022, who
+// owns it, is it gone. --at the last snapshot answers as the folder on
+// disk does.
+func TestLandscapeHistory(t *testing.T) {
+	src := repotest.Shared(t, "landscape")
+	repo, tags := gittest.Landscape(t, src, false)
+	dir := repo.Dir
+	code, stdout, stderr := sbomx(t, "impact", "torchtriton", "--dir", dir, "--since", "2022-12-25", "--until", "2022-12-30")
+	got := strings.ReplaceAll(fmt.Sprintf("# exit %d\n%s# stderr\n%s", code, stdout, stderr), dir, "$REPO")
+	file := filepath.Join("testdata", "history", "landscape-window.txt")
+	if *updateHistory {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (-update rewrites it):\n%s", file, got)
+	}
+	if code != ExitMatch {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+
+	// The JSON says the same: model-trainer got it at snapshot-2022-12,
+	// owned by team-ml-platform, and still has it at the end.
+	_, js, _ := sbomx(t, "impact", "torchtriton", "--dir", dir, "--since", "2022-12-25", "--until", "2022-12-30", "--format", "json")
+	var res answers.WindowResult
+	if err := json.Unmarshal([]byte(js), &res); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range res.Exposures {
+		if e.Service != "model-trainer" {
+			continue
+		}
+		found = true
+		if e.PresentAtStart || e.Appeared == nil || e.Appeared.Revision.Commit != tags["snapshot-2022-12"] || !e.PresentAtEnd {
+			t.Errorf("model-trainer: %+v, want appeared at snapshot-2022-12 %s and present at the end", e, tags["snapshot-2022-12"])
+		}
+		if e.OwnerThen.Owner == nil || *e.OwnerThen.Owner == "" {
+			t.Errorf("model-trainer: no owner then: %+v", e.OwnerThen)
+		}
+	}
+	if !found {
+		t.Errorf("model-trainer not exposed: %s", js)
+	}
+
+	// --at the last snapshot is the folder on disk.
+	_, atHead, _ := sbomx(t, "impact", "torchtriton", "log4j-core@<2.17.0", "--dir", dir, "--at", "snapshot-2023-01")
+	_, onDisk, _ := sbomx(t, "impact", "torchtriton", "log4j-core@<2.17.0", "--dir", src)
+	if atHead != onDisk {
+		t.Errorf("--at snapshot-2023-01 differs from the folder on disk:\n%s\nvs\n%s", atHead, onDisk)
+	}
+	// Before the nightly, nothing had it: landscape-expected says so of
+	// snapshot-2022-10, and a date before the nightly resolves to it.
+	for _, rev := range []string{"snapshot-2022-10", "2022-12-26"} {
+		if code, _, stderr := sbomx(t, "impact", "torchtriton", "--dir", dir, "--at", rev); code != ExitNoMatch {
+			t.Errorf("--at %s: exit %d, want 1:\n%s", rev, code, stderr)
+		}
+	}
+	// The window's services and owners are landscape-expected's
+	// (torchtriton.json: the tree of today, which still has them).
+	var expected struct {
+		Summary struct {
+			Owners []string `json:"owners"`
+		} `json:"summary"`
+		Services []struct {
+			Service string `json:"service"`
+		} `json:"services"`
+	}
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(src), "landscape-expected", "torchtriton.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &expected); err != nil {
+		t.Fatal(err)
+	}
+	var want, gotServices []string
+	for _, s := range expected.Services {
+		want = append(want, s.Service)
+	}
+	for _, e := range res.Exposures {
+		gotServices = append(gotServices, e.Service)
+	}
+	if strings.Join(want, ",") != strings.Join(gotServices, ",") || strings.Join(expected.Summary.Owners, ",") != strings.Join(res.Summary.Owners, ",") {
+		t.Errorf("window: services %v owners %v, landscape-expected: %v %v", gotServices, res.Summary.Owners, want, expected.Summary.Owners)
 	}
 }
