@@ -259,14 +259,14 @@ func TestLandscapeHistory(t *testing.T) {
 	if err := json.Unmarshal(data, &expected); err != nil {
 		t.Fatal(err)
 	}
-	var want, gotServices []string
+	var wantServices, gotServices []string
 	for _, s := range expected.Services {
-		want = append(want, s.Service)
+		wantServices = append(wantServices, s.Service)
 	}
 	for _, e := range res.Exposures {
 		gotServices = append(gotServices, e.Service)
 	}
-	if strings.Join(want, ",") != strings.Join(gotServices, ",") || strings.Join(expected.Summary.Owners, ",") != strings.Join(res.Summary.Owners, ",") {
-		t.Errorf("window: services %v owners %v, landscape-expected: %v %v", gotServices, res.Summary.Owners, want, expected.Summary.Owners)
+	if strings.Join(wantServices, ",") != strings.Join(gotServices, ",") || strings.Join(expected.Summary.Owners, ",") != strings.Join(res.Summary.Owners, ",") {
+		t.Errorf("window: services %v owners %v, landscape-expected: %v %v", gotServices, res.Summary.Owners, wantServices, expected.Summary.Owners)
 	}
 }
