@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sbomx/sbomx/internal/source/gitsrc/gittest"
 	"github.com/sbomx/sbomx/internal/support/repotest"
@@ -268,5 +269,157 @@ func TestLandscapeHistory(t *testing.T) {
 	}
 	if strings.Join(wantServices, ",") != strings.Join(gotServices, ",") || strings.Join(expected.Summary.Owners, ",") != strings.Join(res.Summary.Owners, ",") {
 		t.Errorf("window: services %v owners %v, landscape-expected: %v %v", gotServices, res.Summary.Owners, wantServices, expected.Summary.Owners)
+	}
+}
+
+// TestHistoryErrors: what a person gets wrong about revisions is a usage
+// error (exit 2) that says what was wrong; a shallow clone's missing
+// history is said, and a window keeps what it could read.
+func TestHistoryErrors(t *testing.T) {
+	in := newIncident(t, false)
+	plain := t.TempDir()
+	if err := os.WriteFile(filepath.Join(plain, "bom.json"), []byte(historySBOM("x", "1")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		want   int
+		stderr string
+	}{
+		{"not a repository", []string{"impact", "x", "--dir", plain, "--at", "HEAD"}, ExitError, "--at reads git history: --dir " + plain + " is not in a git repository"},
+		{"not a repository: window", []string{"impact", "x", "--dir", plain, "--since", "2022-12-25"}, ExitError, "is not in a git repository"},
+		{"not a repository: diff", []string{"diff", "HEAD~1", "--dir", plain}, ExitError, "is not in a git repository"},
+		{"unknown revision", []string{"impact", "x", "--dir", in.Dir, "--at", "v9.9"}, ExitError, "--at v9.9: unknown revision (no branch, tag or commit is named so) in " + in.Dir},
+		{"too far back", []string{"impact", "x", "--dir", in.Dir, "--at", "HEAD~20"}, ExitError, "--at HEAD~20: unknown revision (the first-parent chain ends after 9 commits"},
+		{"date before history", []string{"impact", "x", "--dir", in.Dir, "--at", "2020-01-01"}, ExitError, "date before the first commit (the first commit, "},
+		{"bad date", []string{"impact", "x", "--dir", in.Dir, "--at", "2022-13-45"}, ExitError, "is not a date"},
+		{"empty --at", []string{"impact", "x", "--dir", in.Dir, "--at", ""}, ExitError, "--at is empty"},
+		{"--at and --since", []string{"impact", "x", "--dir", in.Dir, "--at", "HEAD", "--since", "2022-12-25"}, ExitError, "--at and --since: give one"},
+		{"--until alone", []string{"impact", "x", "--dir", in.Dir, "--until", "HEAD"}, ExitError, "--until ends a --since window"},
+		{"--until before --since", []string{"impact", "x", "--dir", in.Dir, "--since", "2022-12-28", "--until", "2022-12-25"}, ExitError, "--until 2022-12-25 is before --since 2022-12-28"},
+		{"--since off the chain", []string{"impact", "x", "--dir", in.Dir, "--since", "feature"}, ExitError, "is not on the first-parent history"},
+		{"window of two dirs", []string{"impact", "x", "--dir", in.Dir, "--dir", plain, "--since", "2022-12-25"}, ExitError, "give one --dir (2 given)"},
+		{"window --by owner", []string{"impact", "x", "--dir", in.Dir, "--since", "2022-12-25", "--by", "owner"}, ExitError, "--by owner"},
+		{"window format", []string{"impact", "x", "--dir", in.Dir, "--since", "2022-12-25", "--format", "sarif"}, ExitError, "--format sarif cannot show window: want one of csv, json, ndjson, table"},
+		{"diff format", []string{"diff", "HEAD~1", "--dir", in.Dir, "--format", "dot"}, ExitError, "--format dot cannot show diff"},
+		{"diff --at", []string{"diff", "HEAD~1", "--dir", in.Dir, "--at", "HEAD"}, ExitError, "--at and diff"},
+		{"diff three", []string{"diff", "a", "b", "c", "--dir", in.Dir}, ExitError, "accepts between 1 and 2 arg(s)"},
+		{"dir not there then", []string{"impact", "x", "--dir", filepath.Join(in.Dir, "tools"), "--at", "HEAD"}, ExitError, "--dir"},
+		{"owner no service had", []string{"impact", "torchtriton", "--dir", in.Dir, "--since", "2022-12-25", "--owner", "team-q"}, ExitError, `--owner "team-q": no service has this owner`},
+		{"owner of the past", []string{"impact", "torchtriton", "--dir", in.Dir, "--since", "2022-12-25", "--owner", "team-a"}, ExitMatch, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := sbomx(t, tc.args...)
+			if code != tc.want || !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("exit %d, want %d; stderr:\n%s\nwant it to contain %q", code, tc.want, stderr, tc.stderr)
+			}
+		})
+	}
+}
+
+// TestAtAmbiguousShortHash: a short hash two commits start with is a usage
+// error naming the problem; one more digit resolves it.
+func TestAtAmbiguousShortHash(t *testing.T) {
+	r := gittest.Init(t, false)
+	r.Write("svc/bom.json", historySBOM("svc", "1"))
+	seen := map[string]string{}
+	base := gittest.Date(t, "2022-01-01T00:00:00Z")
+	var a, b string
+	for i := 0; a == ""; i++ {
+		if i > 5000 {
+			t.Fatal("no two commits share 4 hex digits after 5000")
+		}
+		c := r.Commit(fmt.Sprint("commit ", i), base.Add(time.Duration(i)*time.Minute))
+		if other, ok := seen[c[:4]]; ok {
+			a, b = other, c
+		}
+		seen[c[:4]] = c
+	}
+	code, _, stderr := sbomx(t, "impact", "requests", "--dir", r.Dir, "--at", a[:4])
+	if code != ExitError || !strings.Contains(stderr, "ambiguous short hash") || !strings.Contains(stderr, "give more digits") {
+		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+	n := 4
+	for a[:n] == b[:n] {
+		n++
+	}
+	if code, _, stderr := sbomx(t, "impact", "requests", "--dir", r.Dir, "--at", a[:n+1]); code != ExitMatch || !strings.Contains(stderr, "read at "+a[:12]) {
+		t.Errorf("--at %s: exit %d, stderr %s", a[:n+1], code, stderr)
+	}
+}
+
+// TestAtWhereTheDirIs: a bare repository answers as its checkout does; a
+// --dir below the top reads the ownership files of the top at that commit
+// and prints paths relative to it; without --at the working tree is read
+// from the disk, as before.
+func TestAtWhereTheDirIs(t *testing.T) {
+	checkout := newIncident(t, false)
+	bare := newIncident(t, true)
+	_, want, _ := sbomx(t, "impact", "torchtriton", "--dir", checkout.Dir, "--at", "v2.0")
+	code, got, stderr := sbomx(t, "impact", "torchtriton", "--dir", bare.Dir, "--at", "v2.0")
+	if code != ExitMatch || got != want {
+		t.Errorf("bare: exit %d\n%s\nwant\n%s\n%s", code, got, want, stderr)
+	}
+
+	sub := filepath.Join(checkout.Dir, "services")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, got, stderr = sbomx(t, "impact", "torchtriton", "--dir", sub, "--at", "v2.0", "--format", "csv")
+	if code != ExitMatch {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, line := range []string{
+		"api,api,team-b,team-b,,torchtriton,2.0.0,pkg:pypi/torchtriton@2.0.0,direct,1,,api > torchtriton,api/sbom.cdx.json,torchtriton,",
+		"worker,worker,batch,batch,,torchtriton,2.0.0,pkg:pypi/torchtriton@2.0.0,direct,1,,worker > torchtriton,worker/sbom.cdx.json,torchtriton,",
+	} {
+		if !strings.Contains(got, line+"\n") {
+			t.Errorf("--dir services --at v2.0: want the line\n%s\nin\n%s", line, got)
+		}
+	}
+	// The working tree, written out at HEAD, read from the disk: the same
+	// as --at HEAD.
+	checkout.SyncWorktree()
+	_, disk, _ := sbomx(t, "impact", "torchtriton", "requests", "--dir", checkout.Dir)
+	_, head, _ := sbomx(t, "impact", "torchtriton", "requests", "--dir", checkout.Dir, "--at", "HEAD")
+	if disk != head || disk == "" {
+		t.Errorf("working tree:\n%s\n--at HEAD:\n%s", disk, head)
+	}
+}
+
+// TestShallowHistory: in a shallow clone, a revision past its history is
+// a usage error saying so; a window that reaches past it starts where
+// history does, says what is missing, and keeps the rest.
+func TestShallowHistory(t *testing.T) {
+	in := newIncident(t, false)
+	in.MakeShallow(in.c["c3"])
+	code, _, stderr := sbomx(t, "impact", "torchtriton", "--dir", in.Dir, "--at", "HEAD~8")
+	if code != ExitError || !strings.Contains(stderr, "shallow clone") {
+		t.Errorf("--at past the boundary: exit %d, stderr %s", code, stderr)
+	}
+	code, stdout, stderr := sbomx(t, "impact", "torchtriton", "--dir", in.Dir, "--since", "2022-12-25", "--format", "json")
+	if code != ExitMatch {
+		t.Fatalf("window: exit %d, stderr %s", code, stderr)
+	}
+	var res answers.WindowResult
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Window.Start == nil || res.Window.Start.Commit != in.c["c3"] || !strings.Contains(res.History.Missing, "shallow clone") {
+		t.Errorf("window start %+v, missing %q; want c3 and a word about the shallow clone", res.Window.Start, res.History.Missing)
+	}
+	if !strings.Contains(stderr, "history before "+in.c["c3"][:12]) {
+		t.Errorf("stderr does not say what is missing:\n%s", stderr)
+	}
+	// api had it at c3 already: the clone cannot say when it came in.
+	for _, e := range res.Exposures {
+		if e.Service == "api" && (!e.PresentAtStart || e.Left == nil || e.Left.Revision.Commit != in.c["c8"]) {
+			t.Errorf("api: %+v", e)
+		}
+	}
+	// Nothing found, history missing: not a true no.
+	if code, _, _ := sbomx(t, "impact", "left-pad", "--dir", in.Dir, "--since", "2022-12-25"); code != ExitIncomplete {
+		t.Errorf("no match in a shallow window: exit %d, want 3", code)
 	}
 }
