@@ -124,7 +124,7 @@ type WindowOptions struct {
 // held is one package in one service at one commit.
 type held struct {
 	svc, svcID, pkg, pkgID string
-	svcKey                 string // see Tree.serviceKeys
+	svcKey                 string   // see Tree.serviceKeys
 	versions               []string // sorted
 	sboms                  []string // sorted
 }

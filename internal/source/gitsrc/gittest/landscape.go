@@ -14,7 +14,7 @@ import (
 // LandscapeStages are the commits shared/landscape/make-git.sh makes: the
 // stage number, its committer date, its tag and its message.
 var LandscapeStages = []struct {
-	Stage         int
+	Stage          int
 	Date, Tag, Msg string
 }{
 	{1, "2022-10-03T09:00:00Z", "snapshot-2022-10", "Import SBOMs of the production services"},
