@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sbomx/sbomx/internal/render"
+	"github.com/sbomx/sbomx/internal/source/gitsrc"
 	"github.com/sbomx/sbomx/pkg/answers"
 	"github.com/sbomx/sbomx/pkg/query"
 )
@@ -91,6 +92,9 @@ func windowSummary(env *Env, res *answers.WindowResult, opts *impactOptions) {
 	start := "before the first commit (nothing there then)"
 	if win.Start != nil {
 		start = fmt.Sprintf("on %s (%s, the last commit before it)", win.Start.Short(), win.Start.Date)
+		if !gitsrc.IsDate(win.Since) {
+			start = fmt.Sprintf("on %s (%s), --since itself", win.Start.Short(), win.Start.Date)
+		}
 	}
 	fmt.Fprintf(w, "sbomx: window %s .. %s: opens %s, closes on %s (%s); %d commit(s) in it\n",
 		win.Since, cmpStr(win.Until, "HEAD"), start, win.End.Short(), win.End.Date, res.History.Commits)
@@ -113,7 +117,7 @@ func windowSummary(env *Env, res *answers.WindowResult, opts *impactOptions) {
 func printRevisions(env *Env, c *answers.Coverage) {
 	for _, d := range c.Dirs {
 		if r := d.Revision; r != nil {
-			fmt.Fprintf(env.Stderr, "sbomx: %s read at %s (%s, %s: %s)\n", d.Dir, r.Short(), r.Date, r.Author, r.Subject)
+			fmt.Fprintf(env.Stderr, "sbomx: --dir %s read at %s (%s, %s: %s)\n", d.Dir, r.Short(), r.Date, r.Author, r.Subject)
 		}
 	}
 }
