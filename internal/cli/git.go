@@ -149,7 +149,15 @@ func atRoots(dirs []string, rev string) ([]answers.Root, []*gitDir, error) {
 		}
 		return nil, nil, err
 	}
+	var real []string
 	for _, dir := range dirs {
+		abs := realPath(dir)
+		for i, other := range real {
+			if err := overlap(dirs[i], other, dir, abs); err != nil {
+				return fail(err)
+			}
+		}
+		real = append(real, abs)
 		g, err := openGit(dir, len(dirs) > 1, "--at")
 		if err != nil {
 			return fail(err)

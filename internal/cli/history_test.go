@@ -16,7 +16,7 @@ import (
 	"github.com/sbomx/sbomx/pkg/answers"
 )
 
-var updateHistory = flag.Bool("update", false, "rewrite testdata/history from what sbomx prints now")
+var updateHistory = flag.Bool("update-history", false, "rewrite testdata/history from what sbomx prints now")
 
 // historySBOM is a CycloneDX SBOM of service name at version, depending
 // directly on requests and on each of deps (name@version).
@@ -141,6 +141,7 @@ func TestHistoryGoldens(t *testing.T) {
 		{"window-json", []string{"impact", "torchtriton", "--since", "2022-12-25", "--until", "2022-12-31", "--format", "json"}, ExitMatch},
 		{"window-csv", []string{"impact", "torchtriton", "--since", "2022-12-25", "--format", "csv"}, ExitMatch},
 		{"window-ndjson", []string{"impact", "torchtriton", "--since", "2022-12-25", "--format", "ndjson"}, ExitMatch},
+		{"window-owner-of-the-past", []string{"impact", "torchtriton", "--since", "2022-12-25", "--owner", "team-a"}, ExitMatch},
 		{"window-rename", []string{"impact", "torchtriton", "--since", "2022-12-31"}, ExitMatch},
 		// A file failed in one commit: "not there" is not a true no.
 		{"window-none", []string{"impact", "left-pad", "--since", "2022-12-25"}, ExitIncomplete},
@@ -149,6 +150,7 @@ func TestHistoryGoldens(t *testing.T) {
 		{"diff-range-query", []string{"diff", "2022-12-24..2022-12-31", "--query", "torchtriton@<2.1.0"}, ExitMatch},
 		{"diff-json", []string{"diff", "v1.0..v2.0", "--format", "json"}, ExitMatch},
 		{"diff-csv", []string{"diff", "v2.0", "--format", "csv"}, ExitMatch},
+		{"diff-owner-changed-hands", []string{"diff", "v1.0~1..HEAD", "--owner", "team-a"}, ExitMatch},
 		{"diff-unknown", []string{"diff", "nosuchrev"}, ExitError},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -166,10 +168,10 @@ func TestHistoryGoldens(t *testing.T) {
 			}
 			want, err := os.ReadFile(file)
 			if err != nil {
-				t.Fatalf("%v (go test -run HistoryGoldens -update writes it)", err)
+				t.Fatalf("%v (go test -run HistoryGoldens -update-history writes it)", err)
 			}
 			if got != string(want) {
-				t.Errorf("%s differs (-update rewrites it):\n%s", file, got)
+				t.Errorf("%s differs (-update-history rewrites it):\n%s", file, got)
 			}
 			if code != tc.code {
 				t.Errorf("exit %d, want %d", code, tc.code)
@@ -200,7 +202,7 @@ func TestLandscapeHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs (-update rewrites it):\n%s", file, got)
+		t.Errorf("%s differs (-update-history rewrites it):\n%s", file, got)
 	}
 	if code != ExitMatch {
 		t.Fatalf("exit %d:\n%s", code, stderr)
@@ -306,6 +308,7 @@ func TestHistoryErrors(t *testing.T) {
 		{"diff --at", []string{"diff", "HEAD~1", "--dir", in.Dir, "--at", "HEAD"}, ExitError, "--at and diff"},
 		{"diff three", []string{"diff", "a", "b", "c", "--dir", in.Dir}, ExitError, "accepts between 1 and 2 arg(s)"},
 		{"dir not there then", []string{"impact", "x", "--dir", filepath.Join(in.Dir, "tools"), "--at", "HEAD"}, ExitError, "--dir"},
+		{"--at the same dir twice", []string{"impact", "x", "--dir", in.Dir, "--dir", in.Dir, "--at", "HEAD"}, ExitError, "are the same: give it once"},
 		{"owner no service had", []string{"impact", "torchtriton", "--dir", in.Dir, "--since", "2022-12-25", "--owner", "team-q"}, ExitError, `--owner "team-q": no service has this owner`},
 		{"owner of the past", []string{"impact", "torchtriton", "--dir", in.Dir, "--since", "2022-12-25", "--owner", "team-a"}, ExitMatch, ""},
 	} {

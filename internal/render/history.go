@@ -164,7 +164,11 @@ func (tableFormat) diff(w io.Writer, res *answers.DiffResult, o Options) error {
 	}
 	t := newTable(w, o, "Service", "Change", "Owner", "Package", "From", "To")
 	for _, s := range res.Services {
-		first := []string{s.Service, s.Change, deref(s.Owner, "-")}
+		owner := deref(s.Owner, "unknown")
+		if b := s.OwnershipBefore; b != nil {
+			owner = changedHands(b.Owner, s.Owner)
+		}
+		first := []string{s.Service, s.Change, owner}
 		rows := diffRows(s)
 		if len(rows) == 0 {
 			if err := t.row(append(first, "-", "-", "-")...); err != nil {

@@ -45,6 +45,9 @@ type ServiceDiff struct {
 	MovedFrom string `json:"moved_from,omitempty"`
 	// Ownership is at To, or at From for a service removed.
 	Ownership
+	// OwnershipBefore is the ownership at From, when the service changed
+	// hands (another owner or product) between the two.
+	OwnershipBefore *Ownership `json:"ownership_before,omitempty"`
 	Added   []PackageChange `json:"added"`
 	Removed []PackageChange `json:"removed"`
 	Changed []PackageChange `json:"changed"`
@@ -126,6 +129,9 @@ func Diff(ctx context.Context, opt DiffOptions) (*DiffResult, error) {
 		return slices.Clip(out)
 	}
 	owners, products := map[string]bool{}, map[string]bool{}
+	// kept are the services the filter keeps on either side: a service
+	// that changed hands is compared, not added or removed.
+	kept := map[string]bool{}
 	var trees []*Tree
 	side := func(s Snapshot) (*diffSide, error) {
 		d := &diffSide{ids: map[string]string{}, names: map[string]string{}, owners: map[string]Ownership{}, packages: map[string]map[string]*diffPkgs{}}
@@ -150,7 +156,7 @@ func Diff(ctx context.Context, opt DiffOptions) (*DiffResult, error) {
 					continue
 				}
 				svc := p.ServiceOf(f)
-				if svc == nil || !opt.Filter.Keep(svc) {
+				if svc == nil {
 					continue
 				}
 				for _, sg := range ss {
@@ -170,8 +176,10 @@ func Diff(ctx context.Context, opt DiffOptions) (*DiffResult, error) {
 			}
 			for _, p := range tree.Parts {
 				for _, svc := range p.Inventory.Services {
-					if k := keys[svc.ID]; opt.Filter.Keep(svc) {
-						d.ids[k], d.names[k], d.owners[k] = svc.ID, svc.Name, ownershipOf(svc)
+					k := keys[svc.ID]
+					d.ids[k], d.names[k], d.owners[k] = svc.ID, svc.Name, ownershipOf(svc)
+					if opt.Filter.Keep(svc) {
+						kept[k] = true
 					}
 				}
 			}
@@ -220,6 +228,9 @@ func Diff(ctx context.Context, opt DiffOptions) (*DiffResult, error) {
 		ids[id] = true
 	}
 	for _, id := range sortedKeys(ids) {
+		if !kept[id] {
+			continue
+		}
 		if sd, ok := diffService(id, from, to, len(opt.Queries) > 0); ok {
 			res.Services = append(res.Services, sd)
 			res.Summary.add(&sd)
@@ -241,6 +252,9 @@ func diffService(id string, from, to *diffSide, queried bool) (ServiceDiff, bool
 		sd.Service, sd.ServiceID, sd.Ownership = to.names[id], to.ids[id], to.owners[id]
 		if inFrom && from.ids[id] != sd.ServiceID {
 			sd.MovedFrom = from.ids[id]
+		}
+		if before := from.owners[id]; inFrom && !before.equal(sd.Ownership) {
+			sd.OwnershipBefore = &before
 		}
 	} else {
 		sd.Service, sd.ServiceID, sd.Ownership = from.names[id], from.ids[id], from.owners[id]

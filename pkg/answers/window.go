@@ -107,7 +107,9 @@ type WindowSummary struct {
 	UnownedServices []string `json:"unowned_services"`
 }
 
-// WindowOptions configure Window.
+// WindowOptions configure Window. Options.Filter keeps the services it
+// names at any commit of the window (a service that changed hands is
+// followed before and after).
 type WindowOptions struct {
 	Options
 	Since, Until string // as given, for the answer
@@ -157,7 +159,7 @@ func Window(ctx context.Context, opt WindowOptions) (*WindowResult, error) {
 	}
 	w := &window{opt: o, res: &WindowResult{SchemaVersion: SchemaVersion, Queries: o.Queries, Exposures: []Exposure{},
 		Window: WindowSpan{Since: opt.Since, Until: opt.Until}, History: HistoryStats{Commits: len(opt.Commits), Failed: []CommitNote{}, Missing: opt.Missing}},
-		exposures: map[string]*Exposure{}, lastOwner: map[string]Ownership{}, owners: map[string]bool{}, products: map[string]bool{}}
+		exposures: map[string]*Exposure{}, lastOwner: map[string]Ownership{}, kept: map[string]bool{}, owners: map[string]bool{}, products: map[string]bool{}}
 	res := w.res
 	if !o.Filter.Empty() {
 		res.Filter = &o.Filter
@@ -230,6 +232,7 @@ type window struct {
 	res       *WindowResult
 	exposures map[string]*Exposure
 	lastOwner map[string]Ownership // by service key: at the last commit that had the service
+	kept      map[string]bool      // service keys the filter kept at some commit
 	owners    map[string]bool      // every owner seen, for the filter's check
 	products  map[string]bool
 }
@@ -259,15 +262,21 @@ func (w *window) read(ctx context.Context, s Snapshot, prev *windowState) (*wind
 		keys := tree.serviceKeys()
 		for _, p := range tree.Parts {
 			for _, svc := range p.Inventory.Services {
+				k := keys[svc.ID]
+				st.owners[k] = ownershipOf(svc)
+				st.names[k] = svc.Name
+				w.lastOwner[k] = st.owners[k]
 				if w.opt.Filter.Keep(svc) {
-					k := keys[svc.ID]
-					st.owners[k] = ownershipOf(svc)
-					st.names[k] = svc.Name
-					w.lastOwner[k] = st.owners[k]
+					w.kept[k] = true
 				}
 			}
 		}
-		for _, h := range hitsOf(tree, w.opt) {
+		// Every service is followed: --owner and --product pick the
+		// services they name at any commit of the window, so that a
+		// service changing hands is not a package leaving.
+		all := w.opt
+		all.Filter = Filter{}
+		for _, h := range hitsOf(tree, all) {
 			k := keys[h.ServiceID] + "\x00" + h.Package.ID
 			x := st.held[k]
 			if x == nil {
@@ -370,6 +379,10 @@ func (w *window) finish(end *windowState) {
 	res := w.res
 	for _, k := range sortedKeys(w.exposures) {
 		e := w.exposures[k]
+		svcKey, _, _ := strings.Cut(k, "\x00")
+		if !w.kept[svcKey] {
+			continue
+		}
 		if h := end.held[k]; h != nil {
 			e.PresentAtEnd, e.EndVersions = true, slices.Clone(h.versions)
 		}
@@ -391,7 +404,6 @@ func (w *window) finish(end *windowState) {
 			l := *e.Left
 			e.Left = &l
 		}
-		svcKey, _, _ := strings.Cut(k, "\x00")
 		if o, ok := end.owners[svcKey]; ok {
 			e.OwnerAtEnd, e.ServiceAtEnd = o, true
 		} else {
