@@ -47,11 +47,11 @@ type ServiceDiff struct {
 	Ownership
 	// OwnershipBefore is the ownership at From, when the service changed
 	// hands (another owner or product) between the two.
-	OwnershipBefore *Ownership `json:"ownership_before,omitempty"`
-	Added   []PackageChange `json:"added"`
-	Removed []PackageChange `json:"removed"`
-	Changed []PackageChange `json:"changed"`
-	Kept    []PackageChange `json:"kept"` // with queries only
+	OwnershipBefore *Ownership      `json:"ownership_before,omitempty"`
+	Added           []PackageChange `json:"added"`
+	Removed         []PackageChange `json:"removed"`
+	Changed         []PackageChange `json:"changed"`
+	Kept            []PackageChange `json:"kept"` // with queries only
 }
 
 // PackageChange is one package (by identity) of a service, with its
