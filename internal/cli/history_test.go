@@ -136,6 +136,8 @@ func TestHistoryGoldens(t *testing.T) {
 		{"at-tag-services", []string{"services", "--at", "v1.0"}, ExitMatch},
 		{"at-head-renamed", []string{"impact", "torchtriton", "--at", "HEAD"}, ExitMatch},
 		{"at-before-incident", []string{"impact", "torchtriton", "--at", "HEAD~8", "--owner", "@acme/team-a"}, ExitNoMatch},
+		{"at-why", []string{"why", "api", "torchtriton", "--at", "v1.0"}, ExitMatch},
+		{"at-packages", []string{"packages", "torchtriton", "--at", "HEAD~1"}, ExitMatch},
 		{"at-json", []string{"impact", "torchtriton", "--at", "v2.0", "--format", "json"}, ExitMatch},
 		{"window", []string{"impact", "torchtriton", "--since", "2022-12-25", "--until", "2022-12-31", "-v"}, ExitMatch},
 		{"window-json", []string{"impact", "torchtriton", "--since", "2022-12-25", "--until", "2022-12-31", "--format", "json"}, ExitMatch},
