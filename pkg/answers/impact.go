@@ -1,9 +1,12 @@
 // Package answers holds sbomx's use cases, the questions a command asks
 // of a tree of SBOMs, and their answers as the JSON contract's types:
 // Run (impact: per service and matched package, how it got in, who owns
-// the service, which product relies on it), Services (the inventory) and
-// Packages (the library catalog), each with an account of every file read,
-// skipped or failed (Coverage).
+// the service, which product relies on it), Services (the inventory),
+// Packages (the library catalog) and Why (every path into one service),
+// each with an account of every file read, skipped or failed (Coverage);
+// and, over a git repository's history given as Snapshots (commits' trees,
+// read by internal/source/gitsrc), Window (when each package came into
+// each service and left) and Diff (what changed between two revisions).
 //
 // It is where the pipeline's steps are joined: LoadTree walks each root
 // with internal/source, whose Reader (read.go) applies the byte prefilter,
