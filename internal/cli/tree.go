@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,6 +33,15 @@ type treeFlags struct {
 	MaxFileSize string
 	Output      string // --output FILE
 	Quiet       bool
+	// At reads each --dir as it was at this git revision (--at).
+	At string
+	// dirs are the --dir values once SBOMX_DIR and the default applied.
+	dirs []string
+	// gits are the repositories opened for --at, closed once answered.
+	gits []*gitDir
+	// history, set by an answer read from git history over several
+	// commits, says what that cost and what could not be read in them.
+	history *answers.HistoryStats
 }
 
 func (t *treeFlags) register(cmd *cobra.Command) {
@@ -46,6 +56,7 @@ func (t *treeFlags) register(cmd *cobra.Command) {
 	f.StringArrayVar(&t.Products, "product", nil, "only services of this product; repeatable: any of the products; a product no service has is an error")
 	f.StringVar(&t.Output, "output", "", "write the answer to FILE (atomically: a temporary file renamed when complete) instead of standard output")
 	f.BoolVarP(&t.Quiet, "quiet", "q", false, "print nothing but errors; the exit status still answers")
+	f.StringVar(&t.At, "at", "", "read each --dir as it was at this git revision, from the repository's objects (no checkout): a commit, short hash, branch, tag, HEAD~N, or a date or date-time (the last commit at or before it, first parent; 2022-12-28 is up to that day's end, UTC unless a zone is given)")
 	f.StringVar(&t.MaxFileSize, "max-file-size", "1GiB", "largest file read, and most a compressed file or archive member may expand to; larger ones are listed as failed (e.g. 512MiB, 2GB)")
 }
 
@@ -67,7 +78,17 @@ func (t *treeFlags) resolve(cmd *cobra.Command, env *Env) ([]answers.Root, answe
 	if len(dirs) == 0 {
 		dirs = []string{cmp.Or(env.Getenv("SBOMX_DIR"), ".")}
 	}
-	rs, err := roots(dirs)
+	t.dirs = dirs
+	var rs []answers.Root
+	var err error
+	if cmd.Flags().Changed("at") {
+		if strings.TrimSpace(t.At) == "" {
+			return nil, opts, answers.Filter{}, usagef("--at is empty: want a revision (a commit, branch, tag, HEAD~N) or a date")
+		}
+		rs, t.gits, err = atRoots(dirs, t.At)
+	} else {
+		rs, err = roots(dirs)
+	}
 	if err != nil {
 		return nil, opts, answers.Filter{}, err
 	}
@@ -131,25 +152,44 @@ type answered struct {
 func (t *treeFlags) answer(cmd *cobra.Command, env *Env, ro render.Options,
 	compute func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error)) error {
 	rs, tree, filter, err := t.resolve(cmd, env)
+	defer t.closeGits()
 	if err != nil {
 		return err
 	}
 	a, err := compute(cmd.Context(), rs, tree, filter)
 	env.stopProgress()
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return err // says what it is about (--since, REV1)
+	}
 	if err != nil {
 		return fmt.Errorf("--dir %w", err)
 	}
-	if t.Quiet {
-		return outcome(a.found, a.coverage)
+	if !t.Quiet {
+		if err := t.write(env, a.res, ro); err != nil {
+			return err
+		}
+		if a.summary != nil {
+			a.summary()
+		}
+		if t.At != "" {
+			printRevisions(env, a.coverage)
+		}
+		printNotes(env, a.coverage)
+		printHistory(env, t.history)
 	}
-	if err := t.write(env, a.res, ro); err != nil {
-		return err
+	if t.history != nil && !a.found && !t.history.Complete() {
+		return &exitError{ExitIncomplete}
 	}
-	if a.summary != nil {
-		a.summary()
-	}
-	printNotes(env, a.coverage)
 	return outcome(a.found, a.coverage)
+}
+
+// closeGits closes the repositories --at opened.
+func (t *treeFlags) closeGits() {
+	for _, g := range t.gits {
+		g.Close()
+	}
+	t.gits = nil
 }
 
 // write renders the answer on stdout, or with --output into FILE

@@ -91,8 +91,15 @@ func Check(name, answer string) error {
 }
 
 func shows(f format, answer string) bool {
-	if answer == "why" {
+	switch answer {
+	case "why":
 		_, ok := f.(whyFormat)
+		return ok
+	case "window":
+		_, ok := f.(windowFormat)
+		return ok
+	case "diff":
+		_, ok := f.(diffFormat)
 		return ok
 	}
 	return f.shows(answer)
@@ -124,6 +131,18 @@ func Write(w io.Writer, name string, answer any, o Options) error {
 			return &FormatError{Format: name, Answer: "why"}
 		}
 		err = wf.why(w, a, o)
+	case *answers.WindowResult:
+		wf, ok := f.(windowFormat)
+		if !ok {
+			return &FormatError{Format: name, Answer: "window"}
+		}
+		err = wf.window(w, a, o)
+	case *answers.DiffResult:
+		df, ok := f.(diffFormat)
+		if !ok {
+			return &FormatError{Format: name, Answer: "diff"}
+		}
+		err = df.diff(w, a, o)
 	default:
 		return fmt.Errorf("render: no renderer for %T", answer)
 	}

@@ -41,16 +41,18 @@ func generateSchema() []byte {
 		"services": reflect.TypeFor[ServicesResult](),
 		"packages": reflect.TypeFor[PackagesResult](),
 		"why":      reflect.TypeFor[WhyResult](),
+		"window":   reflect.TypeFor[WindowResult](),
+		"diff":     reflect.TypeFor[DiffResult](),
 	}
 	var oneOf []any
-	for _, name := range []string{"impact", "packages", "services", "why"} {
+	for _, name := range []string{"impact", "packages", "services", "why", "window", "diff"} {
 		oneOf = append(oneOf, map[string]any{"$ref": "#/$defs/" + schemaOf(answers[name], defs)["$ref"].(string)[len("#/$defs/"):]})
 	}
 	doc := map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
 		"$id":         fmt.Sprintf("https://github.com/sbomx/sbomx/schema/v%d/sbomx.schema.json", SchemaVersion),
 		"title":       fmt.Sprintf("sbomx JSON output, schemaVersion %d", SchemaVersion),
-		"description": "What sbomx impact, services, packages and why print with --format json (ndjson lines are a Hit, a ServiceInfo, a package version). Generated from pkg/answers's types by TestSchemaUpToDate.",
+		"description": "What sbomx impact, services, packages, why, impact --since (window) and diff print with --format json (ndjson lines are a Hit, a ServiceInfo, a package version, an Exposure, a ServiceDiff). Generated from pkg/answers's types by TestSchemaUpToDate.",
 		"oneOf":       oneOf,
 		"$defs":       defs,
 	}

@@ -98,7 +98,10 @@ func Why(ctx context.Context, roots []Root, opt TreeOptions, service string, q *
 	for p, f := range tree.Files() {
 		if p.ServiceOf(f) == svc {
 			ms, _ := f.Result.([]WhyMatch)
-			res.Matches = append(res.Matches, ms...)
+			for _, m := range ms {
+				m.SBOM = p.Shown(f) // the result may be a cached one's (source.Cache)
+				res.Matches = append(res.Matches, m)
+			}
 		}
 	}
 	slices.SortFunc(res.Matches, func(a, b WhyMatch) int {

@@ -51,7 +51,13 @@ type Repo struct {
 // with a working tree, its current branch main.
 func Init(t testing.TB, bare bool) *Repo {
 	t.Helper()
-	dir := t.TempDir()
+	return InitAt(t, t.TempDir(), bare)
+}
+
+// InitAt is Init in the folder dir (empty or not there yet), which
+// outlives the test: a benchmark's repository.
+func InitAt(t testing.TB, dir string, bare bool) *Repo {
+	t.Helper()
 	g, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
 		Bare:        bare,
 		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
