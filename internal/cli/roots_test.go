@@ -14,7 +14,10 @@ import (
 )
 
 // landscapeDir is the example landscape of the repository.
-func landscapeDir(t testing.TB) string { return repotest.Testdata(t, "landscape") }
+func landscapeDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "landscape")
+}
 
 type listedService struct {
 	Name    string   `json:"name"`

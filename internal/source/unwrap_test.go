@@ -26,7 +26,10 @@ import (
 // wrappedDir holds the SBOMs of testdata/corpus/real compressed, archived
 // and re-encoded by the real tools (gzip, zstd, xz, bzip2, zip, GNU tar,
 // iconv, 7-Zip), made by its make.sh.
-func wrappedDir(t testing.TB) string { return repotest.Testdata(t, "wrapped") }
+func wrappedDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "wrapped")
+}
 
 // The SBOMs testdata/wrapped was made from, by what they decode to.
 var (

@@ -18,7 +18,10 @@ import (
 )
 
 // landscapeDir is the example landscape of the repository.
-func landscapeDir(t testing.TB) string { return repotest.Testdata(t, "landscape") }
+func landscapeDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "landscape")
+}
 
 func run(t *testing.T, dir string, maxPaths int, qs ...string) *Result {
 	t.Helper()

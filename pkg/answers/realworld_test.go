@@ -31,7 +31,10 @@ import (
 // in `sbomx packages`, every dependency edge between packages in the graph.
 
 // realWorldDir holds the real generators' files.
-func realWorldDir(t testing.TB) string { return repotest.Testdata(t, "real-world") }
+func realWorldDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "real-world")
+}
 
 // gpkg is a package as the generic reader sees it.
 type gpkg struct{ ref, name, version, purl string }

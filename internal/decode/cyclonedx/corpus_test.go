@@ -20,10 +20,25 @@ import (
 
 // The trees the tests read; each fails the test when it is missing (but
 // ../shared under -short or SBOMX_SKIP_SHARED=1, where it skips).
-func specDir(t testing.TB) string      { return repotest.Testdata(t, "corpus/cyclonedx-spec") }
-func realDir(t testing.TB) string      { return repotest.Testdata(t, "corpus/real") }
-func landscapeDir(t testing.TB) string { return repotest.Testdata(t, "landscape") }
-func sharedDir(t testing.TB) string    { return repotest.Shared(t, "corpus") }
+func specDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "corpus/cyclonedx-spec")
+}
+
+func realDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "corpus/real")
+}
+
+func landscapeDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "landscape")
+}
+
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Shared(t, "corpus")
+}
 
 // decodeNoPanic decodes a file, failing the test (not the binary) on panic.
 func decodeNoPanic(t *testing.T, data []byte) (doc *model.Document, err error) {

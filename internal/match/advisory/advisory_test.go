@@ -15,7 +15,10 @@ import (
 )
 
 // corpusDir holds the OSV records the tests read.
-func corpusDir(t testing.TB) string { return repotest.Testdata(t, "corpus/advisories") }
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "corpus/advisories")
+}
 
 // wantQuery is what a test checks of one query.
 type wantQuery struct {
