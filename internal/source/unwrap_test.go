@@ -480,6 +480,9 @@ func tarOf(t testing.TB, members ...string) []byte {
 // and an SBOM between the threshold and the limit is read whole (expanded
 // twice). Allocation is measured, not timed.
 func TestExpansionBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: compresses 64 MiB of zeros five ways (seconds plain, minutes under -race, where .ci/run passes -short)")
+	}
 	const limit, inMemory = 16 << 20, 1 << 20
 	zeros := make([]byte, 64<<20)
 	bz2, err := os.ReadFile(repotest.Testdata(t, "wrapped/bombs/zero.json.bz2")) // 16 MiB; no bzip2 writer in Go

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -49,6 +50,9 @@ func TestPrefilterSameAnswers(t *testing.T) {
 		}
 		for _, qs := range set {
 			t.Run(tree.name+" "+qs[0], func(t *testing.T) {
+				if testing.Short() && strings.HasPrefix(tree.name, "shared/") {
+					t.Skip("-short: the shared trees take seconds plain, minutes under -race (where .ci/run passes -short)")
+				}
 				dir := tree.path(t, tree.rel)
 				var parsed []*query.Query
 				for _, s := range qs {
