@@ -385,13 +385,6 @@ func (r *resolver) componentFor(file string) (*catalogEntity, string) {
 	return nil, ""
 }
 
-type assigned struct {
-	sbom SBOM
-	key  string
-	name string
-	src  string
-}
-
 func (r *resolver) identify() []*Service {
 	byDir := map[string][]SBOM{}
 	for _, s := range r.in.SBOMs {
