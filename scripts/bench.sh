@@ -6,6 +6,7 @@
 #   SIZES="small" scripts/bench.sh   # just the 500-service landscape
 #   SBOMX_BENCH_DIR=/data/sboms scripts/bench.sh   # measure an existing tree
 #   RUNS=5 scripts/bench.sh          # runs per measurement (median kept; default 3)
+#   JQ=0 scripts/bench.sh            # without the jq one-liner (a minute per package on medium)
 #   SIZES=bombs scripts/bench.sh     # decompression bombs: peak RSS and time (issue 14)
 #   SIZES=flat scripts/bench.sh      # 2,000 SBOMs in one folder, named by content (issue 14)
 #   SIZES=real scripts/bench.sh      # ~1 GB of real generators' SBOMs (issue 14)
@@ -228,9 +229,11 @@ for tree in "${trees[@]}"; do
   printf '%-12s %-10s %10s %10s %10s %10s %12s %14s %14s\n' package tool wall_s rss_MiB "" "" "" "sbomx/rg -l" "jq/sbomx"
   for pkg in torchtriton log4j-core lodash; do
     declare -A t=() r=()
+    tools="sbomx rg-l rg-c grep-rl"
+    [ "${JQ:-1}" = 0 ] || tools+=" jq"   # JQ=0: leave out jq's minute-long passes
     for tool in sbomx rg-l rg-c grep-rl jq; do t[$tool]=""; r[$tool]=""; done
     for run in $(seq "$RUNS"); do
-      for tool in sbomx rg-l rg-c grep-rl jq; do
+      for tool in $tools; do
         warm
         case $tool in
           sbomx)   out=$(measure "$SBOMX" impact "$pkg" --dir "$dir" --format json) ;;
@@ -242,7 +245,7 @@ for tree in "${trees[@]}"; do
         t[$tool]+="${out% *} "; r[$tool]+="${out#* } "
       done
     done
-    for tool in sbomx rg-l rg-c grep-rl jq; do
+    for tool in $tools; do
       wall=$(tr ' ' '\n' <<<"${t[$tool]}" | grep . | median)
       rss=$(tr ' ' '\n' <<<"${r[$tool]}" | grep . | median)
       eval "W_$(tr - _ <<<"$tool")=$wall"
