@@ -245,6 +245,7 @@ for tree in "${trees[@]}"; do
         t[$tool]+="${out% *} "; r[$tool]+="${out#* } "
       done
     done
+    W_jq=0
     for tool in $tools; do
       wall=$(tr ' ' '\n' <<<"${t[$tool]}" | grep . | median)
       rss=$(tr ' ' '\n' <<<"${r[$tool]}" | grep . | median)
