@@ -2,8 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 
 	"github.com/sbomx/sbomx/internal/buildinfo"
 )
@@ -68,5 +72,75 @@ func TestCompletion(t *testing.T) {
 		if !strings.Contains(out, shell) {
 			t.Errorf("completion --help names no %s", shell)
 		}
+	}
+}
+
+// TestManPages: "sbomx man --dir DIR" writes one page per command of the
+// tree that help shows (the hidden man command itself has none), each
+// naming its command, and the same pages on a second run.
+func TestManPages(t *testing.T) {
+	defer func(d string) { buildinfo.Date = d }(buildinfo.Date)
+	buildinfo.Date = "2026-11-30T12:00:00Z"
+	dir := t.TempDir()
+	if code, _, errs := releaseRun(t, "man", "--dir", dir); code != 0 {
+		t.Fatalf("man: exit %d: %s", code, errs)
+	}
+	want := map[string]string{} // file -> command path
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if !c.IsAvailableCommand() && c.HasParent() || c.IsAdditionalHelpTopicCommand() {
+			return
+		}
+		want[strings.ReplaceAll(c.CommandPath(), " ", "-")+".1"] = c.CommandPath()
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	root := newRootCmd(&Env{Getenv: func(string) string { return "" }})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd() // cobra adds these when it runs
+	walk(root)
+	for _, cmd := range []string{"sbomx.1", "sbomx-impact.1", "sbomx-services.1", "sbomx-packages.1", "sbomx-completion-bash.1"} {
+		if _, ok := want[cmd]; !ok {
+			t.Errorf("the command tree has no %s", cmd)
+		}
+	}
+	if _, ok := want["sbomx-man.1"]; ok {
+		t.Error("the hidden man command would get a page")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, e := range entries {
+		got[e.Name()] = true
+		path, ok := want[e.Name()]
+		if !ok {
+			t.Errorf("unexpected page %s", e.Name())
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(data)
+		title := strings.ToUpper(strings.ReplaceAll(path, " ", "-"))
+		name := "\n.SH NAME\n" + strings.ReplaceAll(path, " ", "-") + " - "
+		if !strings.Contains(page, `.TH "`+title+`" "1" "Nov 2026" "sbomx `) || !strings.Contains(page, name) {
+			t.Errorf("%s does not look like the man page of %q:\n%.300s", e.Name(), path, page)
+		}
+	}
+	for f := range want {
+		if !got[f] {
+			t.Errorf("no man page %s", f)
+		}
+	}
+	if code, _, errs := releaseRun(t, "man"); code != ExitError || !strings.Contains(errs, "--dir") {
+		t.Errorf("man without --dir: exit %d, %q", code, errs)
+	}
+	// Hidden from help.
+	if _, out, _ := releaseRun(t, "--help"); strings.Contains(out, "\n  man ") {
+		t.Errorf("--help lists the man command:\n%s", out)
 	}
 }
