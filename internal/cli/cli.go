@@ -124,6 +124,6 @@ compressed (gzip, zstd, xz, bzip2), in zip or tar archives, or in UTF-16.`,
 	// gives --version no -v shorthand, so -v means verbose everywhere.
 	root.PersistentFlags().BoolVarP(&env.Verbose, "verbose", "v", false, "list every warning, skipped file and name that stderr otherwise counts")
 	root.AddCommand(newImpactCmd(env), newServicesCmd(env), newPackagesCmd(env))
-	root.AddCommand(newManCmd())
+	root.AddCommand(newExportCmd(env), newManCmd())
 	return root
 }
