@@ -93,9 +93,9 @@ func Export(ctx context.Context, roots []answers.Root, opt answers.TreeOptions, 
 			r.root = model.Component{Ref: strings.Clone(doc.Root.Ref), Name: strings.Clone(doc.Root.Name), Group: strings.Clone(doc.Root.Group), Version: strings.Clone(doc.Root.Version), PURL: strings.Clone(doc.Root.PURL)}
 		}
 		e.b = encodeComponents(e.b[:0], doc, g)
-		r.compOff, r.compLen = comps.add(e.b), int64(len(e.b))
+		r.compOff, r.compLen, e.z = comps.add(e.z, e.b)
 		e.b, r.edges = encodeEdges(e.b[:0], g)
-		r.edgeOff, r.edgeLen = edges.add(e.b), int64(len(e.b))
+		r.edgeOff, r.edgeLen, e.z = edges.add(e.z, e.b)
 		return r
 	})
 	if err != nil {
@@ -154,9 +154,12 @@ func writeTable[T any](dir, name string, fill func(*parquet.GenericWriter[T]) er
 	}
 	defer os.Remove(tmp.Name()) // after a rename, nothing to remove
 	w := parquet.NewGenericWriter[T](tmp,
-		parquet.Compression(&parquet.Snappy),
+		parquet.Compression(snappyFast{}),
 		parquet.MaxRowsPerRowGroup(rowGroupRows),
 		parquet.CreatedBy("sbomx", "", ""),
+		// Page bounds let a query skip pages; a ref means nothing outside
+		// its SBOM, so no query filters on its range.
+		parquet.SkipPageBounds("ref"), parquet.SkipPageBounds("from_ref"), parquet.SkipPageBounds("to_ref"),
 	)
 	err = fill(w)
 	if cerr := w.Close(); err == nil {
@@ -190,7 +193,7 @@ func createTemp(dir, name string) (*os.File, error) {
 // encodeComponents writes one SBOM's components block: their count, then
 // each component's strings, depth and file flag.
 func encodeComponents(b []byte, doc *model.Document, g *graph.Graph) []byte {
-	e := enc{b}
+	e := enc{b: b}
 	e.uint(uint64(len(doc.Components)))
 	for i := range doc.Components {
 		c := &doc.Components[i]
@@ -216,7 +219,7 @@ func encodeComponents(b []byte, doc *model.Document, g *graph.Graph) []byte {
 // encodeEdges writes one SBOM's edges block: the refs of its nodes (root
 // first), then the edges as node pairs.
 func encodeEdges(b []byte, g *graph.Graph) ([]byte, int) {
-	e := enc{b}
+	e := enc{b: b}
 	e.uint(uint64(len(g.Nodes)))
 	for _, n := range g.Nodes {
 		e.str(n.Ref)
@@ -255,14 +258,26 @@ func opt(s string) *string {
 	return &s
 }
 
-// arena is opt for one SBOM's rows: the pointers point into one slice
-// (one allocation per SBOM, not per value). A slice that grew leaves the
-// earlier pointers in the old array, which is never written again.
+// arena is opt for one SBOM's rows: the pointers point into one slice,
+// reused from SBOM to SBOM once the rows are written.
 type arena struct{ s []string }
+
+// reset empties the arena for n values; the pointers it gave are invalid
+// from then on.
+func (a *arena) reset(n int) {
+	clear(a.s)
+	if cap(a.s) < n {
+		a.s = make([]string, 0, n+n/4)
+	}
+	a.s = a.s[:0]
+}
 
 func (a *arena) opt(s string) *string {
 	if s == "" {
 		return nil
+	}
+	if len(a.s) == cap(a.s) {
+		panic("export: arena too small") // reset sizes it for the block
 	}
 	a.s = append(a.s, s)
 	return &a.s[len(a.s)-1]
@@ -272,15 +287,17 @@ var errSpill = errors.New("spill: a block does not read back")
 
 func writeComponents(w *parquet.GenericWriter[Component], s *spill, jobs []job) error {
 	var rows []Component
+	var buf, blk []byte
+	var a arena
 	for _, j := range jobs {
-		blk, err := s.block(j.rows.compOff, j.rows.compLen)
-		if err != nil {
+		var err error
+		if buf, blk, err = s.block(buf, blk, j.rows.compOff, j.rows.compLen); err != nil {
 			return err
 		}
 		d := dec{b: blk}
 		n := int(d.uint())
 		rows = rows[:0]
-		a := arena{make([]string, 0, 6*n)}
+		a.reset(6 * n)
 		for i := range n {
 			rows = append(rows, Component{
 				ServiceID: j.service, SBOMFile: j.file, Node: int32(graph.NodeOf(i)),
@@ -304,17 +321,21 @@ func writeComponents(w *parquet.GenericWriter[Component], s *spill, jobs []job) 
 func writeEdges(w *parquet.GenericWriter[Edge], s *spill, jobs []job) error {
 	var rows []Edge
 	var refs []*string
+	var buf, blk []byte
+	var a arena
 	for _, j := range jobs {
-		blk, err := s.block(j.rows.edgeOff, j.rows.edgeLen)
-		if err != nil {
+		var err error
+		if buf, blk, err = s.block(buf, blk, j.rows.edgeOff, j.rows.edgeLen); err != nil {
 			return err
 		}
 		d := dec{b: blk}
-		refs = refs[:0]
-		for range d.uint() {
-			refs = append(refs, opt(d.str()))
-		}
 		n := int(d.uint())
+		a.reset(n)
+		refs = refs[:0]
+		for range n {
+			refs = append(refs, a.opt(d.str()))
+		}
+		n = int(d.uint())
 		rows = rows[:0]
 		for range n {
 			from, to := d.uint(), d.uint()

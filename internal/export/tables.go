@@ -7,13 +7,18 @@ package export
 // known". Those fields are pointers: parquet-go's writer has flipped
 // between releases on whether an optional field's zero value is NULL, and
 // v0.32.1 writes some "" as empty strings after a value in the same batch.
+//
+// Every column is PLAIN-encoded and the pages snappy-compressed, which any
+// Parquet reader reads: parquet-go's dictionary encoding costs a hash
+// lookup per value (a third more CPU for the whole export), and the long
+// runs of one service_id and sbom_file compress twentyfold anyway.
 
 // Service is a row of services.parquet: one service of the landscape, as
 // "sbomx services" lists it.
 type Service struct {
 	ServiceID  string `parquet:"service_id"`
 	Name       string `parquet:"name"`
-	NameSource string `parquet:"name_source,dict"`
+	NameSource string `parquet:"name_source"`
 	// Owner is the primary owner; Owners every team that owns the service.
 	Owner             *string  `parquet:"owner,optional"`
 	Owners            []string `parquet:"owners,list"`
@@ -34,8 +39,8 @@ type Service struct {
 // Component is a row of components.parquet: one component of one SBOM
 // (the SBOM's root, the service itself, is in files.parquet, not here).
 type Component struct {
-	ServiceID string `parquet:"service_id,dict"`
-	SBOMFile  string `parquet:"sbom_file,dict"`
+	ServiceID string `parquet:"service_id"`
+	SBOMFile  string `parquet:"sbom_file"`
 	// Node is the component's node in its SBOM's dependency graph: its
 	// position in the SBOM, from 1 (0 is the root). (sbom_file, node)
 	// is the key edges.parquet refers to.
@@ -45,17 +50,17 @@ type Component struct {
 	Group   *string `parquet:"group,optional"`
 	Version *string `parquet:"version,optional"`
 	PURL    *string `parquet:"purl,optional"`
-	Type    *string `parquet:"type,optional,dict"` // CycloneDX type or SPDX purpose, lower case
+	Type    *string `parquet:"type,optional"` // CycloneDX type or SPDX purpose, lower case
 	// PackageID is the normalised identity "sbomx packages" groups by (a
 	// version-less purl, or the name), PackageName the name people read
 	// (group:name for Maven), Ecosystem the purl type ("" unknown: NULL).
 	PackageID   string  `parquet:"package_id"`
 	PackageName string  `parquet:"package_name"`
-	Ecosystem   *string `parquet:"ecosystem,optional,dict"`
+	Ecosystem   *string `parquet:"ecosystem,optional"`
 	// Depth is the length of the shortest dependency path from the root:
 	// 1 direct, more transitive, -1 when the SBOM proves no path.
 	Depth    int32  `parquet:"depth"`
-	Relation string `parquet:"relation,dict"` // "direct", "transitive" or "present"
+	Relation string `parquet:"relation"` // "direct", "transitive" or "present"
 	// IsFile: a scanned file (CycloneDX type file with no purl), never a
 	// package of an answer.
 	IsFile bool `parquet:"is_file"`
@@ -66,8 +71,8 @@ type Component struct {
 // self-edges dropped, an edge to a ref that several components share
 // attached to each).
 type Edge struct {
-	ServiceID string  `parquet:"service_id,dict"`
-	SBOMFile  string  `parquet:"sbom_file,dict"`
+	ServiceID string  `parquet:"service_id"`
+	SBOMFile  string  `parquet:"sbom_file"`
 	FromNode  int32   `parquet:"from_node"` // 0: the root
 	FromRef   *string `parquet:"from_ref,optional"`
 	ToNode    int32   `parquet:"to_node"`
@@ -82,11 +87,11 @@ type Edge struct {
 // what it covers.
 type File struct {
 	Path        string  `parquet:"path"`
-	Status      string  `parquet:"status,dict"`     // "sbom", "skipped" or "failed"
+	Status      string  `parquet:"status"`          // "sbom", "skipped" or "failed"
 	Reason      *string `parquet:"reason,optional"` // why skipped or failed
 	ServiceID   *string `parquet:"service_id,optional"`
-	Format      *string `parquet:"format,optional,dict"`
-	SpecVersion *string `parquet:"spec_version,optional,dict"`
+	Format      *string `parquet:"format,optional"`
+	SpecVersion *string `parquet:"spec_version,optional"`
 	// Components counts the SBOM's components (its root not included).
 	Components        int64    `parquet:"components"`
 	HasDependencyData bool     `parquet:"has_dependency_data"`
