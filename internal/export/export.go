@@ -56,8 +56,6 @@ type Summary struct {
 type sbomRows struct {
 	compOff, compLen int64
 	edgeOff, edgeLen int64
-	components       int
-	edges            int
 	root             model.Component // Ref, Name, Group, Version, PURL only
 }
 
@@ -88,13 +86,13 @@ func Export(ctx context.Context, roots []answers.Root, opt answers.TreeOptions, 
 			e = &enc{}
 		}
 		defer pool.Put(e)
-		r := &sbomRows{components: len(doc.Components)}
+		r := &sbomRows{}
 		if doc.Root != nil {
 			r.root = model.Component{Ref: strings.Clone(doc.Root.Ref), Name: strings.Clone(doc.Root.Name), Group: strings.Clone(doc.Root.Group), Version: strings.Clone(doc.Root.Version), PURL: strings.Clone(doc.Root.PURL)}
 		}
 		e.b = encodeComponents(e.b[:0], doc, g)
 		r.compOff, r.compLen, e.z = comps.add(e.z, e.b)
-		e.b, r.edges = encodeEdges(e.b[:0], g)
+		e.b = encodeEdges(e.b[:0], g)
 		r.edgeOff, r.edgeLen, e.z = edges.add(e.z, e.b)
 		return r
 	})
@@ -218,7 +216,7 @@ func encodeComponents(b []byte, doc *model.Document, g *graph.Graph) []byte {
 
 // encodeEdges writes one SBOM's edges block: the refs of its nodes (root
 // first), then the edges as node pairs.
-func encodeEdges(b []byte, g *graph.Graph) ([]byte, int) {
+func encodeEdges(b []byte, g *graph.Graph) []byte {
 	e := enc{b: b}
 	e.uint(uint64(len(g.Nodes)))
 	for _, n := range g.Nodes {
@@ -235,7 +233,7 @@ func encodeEdges(b []byte, g *graph.Graph) ([]byte, int) {
 			e.uint(uint64(to))
 		}
 	}
-	return e.b, n
+	return e.b
 }
 
 // relation names a depth as the answers do: 1 direct, more transitive,
