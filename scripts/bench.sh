@@ -9,6 +9,7 @@
 #   SIZES=bombs scripts/bench.sh     # decompression bombs: peak RSS and time (issue 14)
 #   SIZES=flat scripts/bench.sh      # 2,000 SBOMs in one folder, named by content (issue 14)
 #   SIZES=real scripts/bench.sh      # ~1 GB of real generators' SBOMs (issue 14)
+#   SIZES=history scripts/bench.sh   # a 200-commit git history of the small landscape (issue 16)
 #
 # Every tree also gets a full pass by sbomx packages, and sbomx export
 # (Parquet) timed beside one impact lodash full pass.
@@ -94,8 +95,59 @@ t.addfile(m, sys.stdin.buffer); t.close()\" | gzip -1"   # a member whose header
   done
 }
 
+# history: the small landscape imported into a bare git repository, then
+# 200 commits (COMMITS), one an hour, each re-issuing three SBOMs and some
+# adding or removing torchtriton, built with go-git by a test helper
+# (internal/cli TestBenchHistoryRepo) and packed as a clone is. It times
+# the exposure window over all of them against one --at HEAD query and
+# the working tree on disk, wall and CPU seconds, and says how many blobs
+# each commit cost.
+history() {
+  local src=$BENCH_ROOT/small repo=$BENCH_ROOT/history-${COMMITS:-200}
+  if [ ! -f "$src/TRUTH.json" ]; then
+    echo "generating small landscape (${FLAGS[small]}) in $src" >&2
+    rm -rf "$src"
+    (cd "$ROOT/../shared/tools/genlandscape" && go run . ${FLAGS[small]} -seed 42 -out "$src" >/dev/null)
+  fi
+  if [ ! -f "$repo/packed-refs" ] && [ ! -d "$repo/objects/pack" ]; then
+    echo "building the history in $repo (go-git, then a repack: a minute or two)" >&2
+    rm -rf "$repo"
+    SBOMX_BENCH_HISTORY_SRC=$src SBOMX_BENCH_HISTORY_OUT=$repo SBOMX_BENCH_HISTORY_COMMITS=${COMMITS:-200} \
+      go test -count=1 -run '^TestBenchHistoryRepo$' ./internal/cli >&2
+  fi
+  printf '\n== history: %s (%s commits after the import, %s MB packed), %s run(s), median\n' "$repo" "${COMMITS:-200}" "$(du -sm "$repo" | cut -f1)" "$RUNS"
+  printf '%-44s %8s %8s %8s\n' "query" wall_s cpu_s rss_MiB
+  local name args
+  for name in disk at-head window; do
+    case $name in
+      disk)    args=(impact torchtriton --dir "$src" --format json) ;;
+      at-head) args=(impact torchtriton --dir "$repo" --at HEAD --format json) ;;
+      window)  args=(impact torchtriton --dir "$repo" --since 2023-01-01T00:30 --format json -v) ;;
+    esac
+    local walls="" cpus="" rsss=""
+    for run in $(seq "$RUNS"); do
+      /usr/bin/time -f "%e %U %S %M" -o "$BENCH_ROOT/time.txt" "$SBOMX" "${args[@]}" >/dev/null 2>"$BENCH_ROOT/stderr-$name.txt" || true
+      read -r wall user sys rss < <(tail -n 1 "$BENCH_ROOT/time.txt")
+      walls+="$wall "; cpus+="$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}') "; rsss+="$rss "
+    done
+    eval "W_${name//-/_}=$(tr ' ' '\n' <<<"$walls" | grep . | median)"
+    eval "C_${name//-/_}=$(tr ' ' '\n' <<<"$cpus" | grep . | median)"
+    printf '%-44s %8s %8s %8.0f\n' "sbomx ${args[*]:0:2} ${name}" "$(eval echo "\$W_${name//-/_}")" "$(eval echo "\$C_${name//-/_}")" \
+      "$(tr ' ' '\n' <<<"$rsss" | grep . | median | awk '{print $1/1024}')"
+  done
+  awk -v w="$W_window" -v a="$W_at_head" -v cw="$C_window" -v ca="$C_at_head" 'BEGIN {
+    printf "window / --at HEAD: %.2fx wall, %.2fx CPU\n", w / a, cw / ca }'
+  # "history: N commit(s) after the start, R read ..., T tree(s) walked; B blob(s) read (D decoded in full ...), U file(s) reused unread"
+  sed -n 's/^sbomx: history: //p' "$BENCH_ROOT/stderr-window.txt"
+  sed -n 's/^sbomx: history: //p' "$BENCH_ROOT/stderr-window.txt" | awk -v files="$(find "$src" -type f | wc -l)" '{
+    for (i = 1; i <= NF; i++) { if ($(i+1) == "commit(s)") c = $i; if ($(i+1) == "blob(s)") b = $i }
+    printf "blobs read per commit after the start: %.1f (%d read, less the %d files of the first tree)\n", (b - files) / c, b, files }'
+}
+
 trees=()
-if [ "$SIZES" = bombs ]; then
+if [ "$SIZES" = history ]; then
+  : # measured below, once the helpers are defined
+elif [ "$SIZES" = bombs ]; then
   : # measured below, once the helpers are defined
 elif [ -n "${SBOMX_BENCH_DIR:-}" ]; then
   trees+=("custom=$SBOMX_BENCH_DIR")
@@ -154,6 +206,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 if [ "$SIZES" = bombs ]; then
   bombs
+  exit 0
+fi
+if [ "$SIZES" = history ]; then
+  history
   exit 0
 fi
 
@@ -237,7 +293,11 @@ if [ "${DECODE:-1}" != 0 ]; then
   # One core each, the median of RUNS: MB/s per core, decoding a file into
   # the document (the graph not included).
   echo "== decoders: MB/s per core (go test -bench -cpu 1, median of $RUNS)"
-  SBOMX_BENCH_SMALL=$BENCH_ROOT/small \
+  # The Large benchmarks read $SBOMX_BENCH_SMALL (no default path in the
+  # tests): the small landscape, when this run or an earlier one made it.
+  small=()
+  [ -d "$BENCH_ROOT/small" ] && small=("SBOMX_BENCH_SMALL=$BENCH_ROOT/small")
+  env "${small[@]+"${small[@]}"}" \
     go test -run '^$' -bench 'Decode(JSON|SPDXJSON)(Large)?(Scan|Slow)$' -benchtime 1s -cpu 1 -count "$RUNS" \
     ./internal/decode/cyclonedx ./internal/decode/spdx 2>/dev/null |
     awk '/^Benchmark/ { for (i = 1; i <= NF; i++) if ($i == "MB/s") print $1, $(i-1) }' |

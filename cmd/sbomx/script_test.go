@@ -5,13 +5,13 @@ import (
 	"flag"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/sbomx/sbomx/internal/cli"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
 var update = flag.Bool("update", false, "rewrite the cmp targets of testdata/script/*.txtar")
@@ -26,19 +26,18 @@ func TestMain(m *testing.M) {
 // example landscape, $CORPUS the test corpus and $WRAPPED its SBOMs
 // compressed, archived and re-encoded, all in the repository.
 func TestScript(t *testing.T) {
-	root, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
+	landscape := repotest.Testdata(t, "landscape")
+	corpus := repotest.Testdata(t, "corpus")
+	wrapped := repotest.Testdata(t, "wrapped")
 	testscript.Run(t, testscript.Params{
-		Dir:                 filepath.Join(root, "script"),
+		Dir:                 repotest.Testdata(t, "script"),
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exitcode": cmdExitCode},
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("LANDSCAPE", filepath.Join(root, "landscape"))
-			env.Setenv("CORPUS", filepath.Join(root, "corpus"))
-			env.Setenv("WRAPPED", filepath.Join(root, "wrapped"))
+			env.Setenv("LANDSCAPE", landscape)
+			env.Setenv("CORPUS", corpus)
+			env.Setenv("WRAPPED", wrapped)
 			return nil
 		},
 	})

@@ -56,7 +56,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "SBOMX_DIR", args: []string{"impact", "lodash"}, env: map[string]string{"SBOMX_DIR": good}, want: ExitMatch, stdout: "lodash"},
 		{name: "no query", args: []string{"impact"}, want: ExitError, stderr: "at least one QUERY"},
 		{name: "bad query", args: []string{"impact", "pkg:"}, want: ExitError, stderr: "not a valid package URL"},
-		{name: "bad format", args: []string{"impact", "x", "--format", "xml", "--dir", good}, want: ExitError, stderr: "want table or json"},
+		{name: "bad format", args: []string{"impact", "x", "--format", "xml", "--dir", good}, want: ExitError, stderr: "want one of csv, dot, json, markdown, mermaid, ndjson, sarif, table"},
 		{name: "bad flag", args: []string{"impact", "x", "--nope"}, want: ExitError, stderr: "unknown flag"},
 		{name: "missing dir", args: []string{"impact", "x", "--dir", filepath.Join(good, "nope")}, want: ExitError, stderr: "no such file"},
 		{name: "dir is one SBOM file", args: []string{"impact", "lodash", "--dir", filepath.Join(good, "svc/bom.json"), "--format", "json"}, want: ExitMatch, stdout: `"sbom": "bom.json"`},

@@ -30,7 +30,8 @@ export per day or commit, across their history):
 Every SBOM is decoded (no byte prefilter). Each table is written to a
 temporary file in --out and renamed into place. With --owner or --product
 only those services (and their components and edges) are written;
-files.parquet lists every file read.
+files.parquet lists every file read. With --at the landscape is exported
+as it was at that git revision, e.g. one export per month of history.
 
 ` + exitHelp
 
@@ -47,10 +48,13 @@ func newExportCmd(env *Env) *cobra.Command {
 			if out == "" {
 				return usagef("export needs --out FOLDER")
 			}
-			if cmd.Flags().Changed("format") {
-				return usagef("export writes Parquet: --format does not apply")
+			for _, flag := range []string{"format", "output"} {
+				if cmd.Flags().Changed(flag) {
+					return usagef("export writes Parquet tables into --out: --%s does not apply", flag)
+				}
 			}
 			rs, tree, filter, err := opts.resolve(cmd, env)
+			defer opts.closeGits()
 			if err != nil {
 				return err
 			}
@@ -59,18 +63,24 @@ func newExportCmd(env *Env) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			for _, t := range []struct {
-				file string
-				rows int64
-			}{{export.ServicesFile, sum.Services}, {export.ComponentsFile, sum.Components}, {export.EdgesFile, sum.Edges}, {export.FilesFile, sum.Files}} {
-				fmt.Fprintf(env.Stdout, "%s\t%d rows\n", filepath.Join(out, t.file), t.rows)
+			if !opts.Quiet {
+				for _, t := range []struct {
+					file string
+					rows int64
+				}{{export.ServicesFile, sum.Services}, {export.ComponentsFile, sum.Components}, {export.EdgesFile, sum.Edges}, {export.FilesFile, sum.Files}} {
+					fmt.Fprintf(env.Stdout, "%s\t%d rows\n", filepath.Join(out, t.file), t.rows)
+				}
+				if opts.At != "" {
+					printRevisions(env, &sum.Coverage)
+				}
+				printNotes(env, &sum.Coverage)
 			}
-			printNotes(env, &sum.Coverage)
 			return outcome(sum.Services > 0, &sum.Coverage)
 		},
 	}
 	opts.register(cmd)
 	cmd.Flags().StringVar(&out, "out", "", "folder to write the tables into (created if missing)")
 	_ = cmd.Flags().MarkHidden("format")
+	_ = cmd.Flags().MarkHidden("output")
 	return cmd
 }

@@ -39,6 +39,7 @@ func TestExportCommand(t *testing.T) {
 	}{
 		{[]string{"export", "--dir", landscape}, ExitError, "export needs --out FOLDER"},
 		{[]string{"export", "--dir", landscape, "--out", t.TempDir(), "--format", "json"}, ExitError, "--format does not apply"},
+		{[]string{"export", "--dir", landscape, "--out", t.TempDir(), "--output", "x"}, ExitError, "--output does not apply"},
 		{[]string{"export", "--dir", landscape, "--out", t.TempDir(), "--owner", "team-nobody"}, ExitError, `--owner "team-nobody": no service has this owner`},
 		{[]string{"export", "--dir", empty, "--out", t.TempDir()}, ExitIncomplete, "no SBOM found under"},
 	} {

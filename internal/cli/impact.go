@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/pkg/answers"
 	"github.com/sbomx/sbomx/pkg/query"
 )
@@ -29,6 +29,8 @@ type impactOptions struct {
 	// NoPrefilter decodes every SBOM (slower; every SBOM's warnings shown).
 	NoPrefilter bool
 	By          string // "service" | "owner" | "product"
+	// Since and Until ask for an exposure window over git history.
+	Since, Until string
 }
 
 const impactLong = `Find every service whose SBOMs contain a package.
@@ -78,16 +80,30 @@ product instead; the JSON always carries all three views. Every file under
 --dir is accounted for: the coverage line on stderr (and the JSON "coverage"
 block) says what was read, skipped and failed.
 
+History (the --dir is read from its git repository's objects, no checkout):
+  --at REV               the landscape as it was at a commit, branch, tag,
+                         HEAD~N or date (the last commit at or before it)
+  --since DATE [--until DATE]
+                         the exposure window: per service and package, when
+                         it came in and left (commit, date, author, versions),
+                         whether it was there at the start and is still there,
+                         who owned the service then and at the end
+Dates are committer dates on the branch's first parents, UTC unless a zone is
+written; --at 2022-12-28 and --until 2022-12-28 mean up to that day's end,
+--since 2022-12-25 from its start.
+
 ` + exitHelp
 
 const impactExample = `  sbomx impact torchtriton --dir testdata/landscape
   sbomx impact 'log4j-core@2.14.1' org.apache.logging.log4j:log4j-api
   sbomx impact log4j-core --by owner
   sbomx impact pkg:npm/lodash --format json | jq -r '.hits[].owner // "unowned"' | sort -u
-  SBOMX_DIR=/srv/sboms sbomx impact golang.org/x/net --all-paths --product payments`
+  SBOMX_DIR=/srv/sboms sbomx impact golang.org/x/net --all-paths --product payments
+  sbomx impact torchtriton --dir sboms --since 2022-12-25 --until 2022-12-30
+  sbomx impact log4j-core --dir sboms --at v2.0`
 
 func newImpactCmd(env *Env) *cobra.Command {
-	opts := &impactOptions{}
+	opts := &impactOptions{treeFlags: treeFlags{shows: "impact"}}
 	cmd := &cobra.Command{
 		Use:     "impact QUERY...",
 		Short:   "Which services contain a package, by what path, and who owns them",
@@ -119,6 +135,8 @@ func newImpactCmd(env *Env) *cobra.Command {
 	f.BoolVar(&opts.IncludeWithdrawn, "include-withdrawn", false, "also read OSV records that are withdrawn (skipped, with a notice, by default)")
 	f.StringArrayVar(&opts.From, "from", nil, "only packages whose recorded source (purl repository_url, distribution reference, download location) contains this; repeatable")
 	f.BoolVar(&opts.NoPrefilter, "no-prefilter", false, "decode every SBOM, also those a byte search rules out (slower; reports every SBOM's data warnings)")
+	f.StringVar(&opts.Since, "since", "", "exposure window over the git history of --dir: when each matched package came into each service and left, from this date (or revision) on; see sbomx help impact")
+	f.StringVar(&opts.Until, "until", "", "end of the --since window: a date (up to its end) or a revision (default HEAD)")
 	f.StringArrayVar(&opts.NotFrom, "not-from", nil, "drop packages whose recorded source contains this (e.g. download.pytorch.org); repeatable")
 	return cmd
 }
@@ -132,40 +150,30 @@ func runImpact(cmd *cobra.Command, env *Env, opts *impactOptions) error {
 	default:
 		return usagef("--by %q: want service, owner or product", opts.By)
 	}
+	if opts.Until != "" && opts.Since == "" {
+		return usagef("--until ends a --since window: give --since too")
+	}
 	qs, err := opts.queries(env.Stdin, env.Stderr)
 	if err != nil {
 		return err
 	}
-	rs, tree, filter, err := opts.resolve(cmd, env)
-	if err != nil {
-		return err
+	if cmd.Flags().Changed("since") {
+		if strings.TrimSpace(opts.Since) == "" {
+			return usagef("--since is empty: want a date (2022-12-25) or a revision")
+		}
+		return runWindow(cmd, env, opts, qs)
 	}
-	iopt := answers.Options{TreeOptions: tree, Queries: qs, Filter: filter, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
-	if opts.AllPaths {
-		iopt.MaxPaths = opts.MaxPaths
-	}
-	res, err := answers.Run(cmd.Context(), rs, iopt)
-	env.stopProgress()
-	if err != nil {
-		return fmt.Errorf("--dir %w", err)
-	}
-
-	switch {
-	case opts.Format == "json":
-		err = render.JSON(env.Stdout, res)
-	case opts.By == "owner":
-		err = render.ByOwnerTable(env.Stdout, res)
-	case opts.By == "product":
-		err = render.ByProductTable(env.Stdout, res)
-	default:
-		err = render.ImpactTable(env.Stdout, res)
-	}
-	if err != nil {
-		return err
-	}
-	printImpactSummary(env, res, opts)
-	printNotes(env, &res.Coverage)
-	return outcome(len(res.Hits) > 0, &res.Coverage)
+	return opts.answer(cmd, env, env.renderOptions(opts.By), func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
+		iopt := answers.Options{TreeOptions: tree, Queries: qs, Filter: f, From: opts.From, NotFrom: opts.NotFrom, NoPrefilter: opts.NoPrefilter}
+		if opts.AllPaths {
+			iopt.MaxPaths = opts.MaxPaths
+		}
+		res, err := answers.Run(ctx, rs, iopt)
+		if err != nil {
+			return answered{}, err
+		}
+		return answered{res, &res.Coverage, len(res.Hits) > 0, func() { printImpactSummary(env, res, opts) }}, nil
+	})
 }
 
 // readQueryFile reads a -f file; "-" is standard input, which can be read

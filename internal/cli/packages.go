@@ -1,11 +1,11 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/pkg/answers"
 	"github.com/sbomx/sbomx/pkg/query"
 )
@@ -18,7 +18,7 @@ same syntax as impact (sbomx packages 'log4j-core@<2.17.0').
 ` + exitHelp
 
 func newPackagesCmd(env *Env) *cobra.Command {
-	opts := &treeFlags{}
+	opts := &treeFlags{shows: "packages"}
 	cmd := &cobra.Command{
 		Use:     "packages [QUERY...]",
 		Short:   "The library catalog: packages, versions, and the services using each",
@@ -33,26 +33,14 @@ func newPackagesCmd(env *Env) *cobra.Command {
 				}
 				qs = append(qs, q)
 			}
-			rs, tree, filter, err := opts.resolve(cmd, env)
-			if err != nil {
-				return err
-			}
-			res, err := answers.Packages(cmd.Context(), rs, tree, qs, filter)
-			env.stopProgress()
-			if err != nil {
-				return fmt.Errorf("--dir %w", err)
-			}
-			if opts.Format == "json" {
-				err = render.PackagesJSON(env.Stdout, res)
-			} else {
-				err = render.PackagesTable(env.Stdout, res)
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stderr, "sbomx: %d package(s)\n", len(res.Packages))
-			printNotes(env, &res.Coverage)
-			return outcome(len(res.Packages) > 0, &res.Coverage)
+			return opts.answer(cmd, env, env.renderOptions(""), func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
+				res, err := answers.Packages(ctx, rs, tree, qs, f)
+				if err != nil {
+					return answered{}, err
+				}
+				summary := func() { fmt.Fprintf(env.Stderr, "sbomx: %d package(s)\n", len(res.Packages)) }
+				return answered{res, &res.Coverage, len(res.Packages) > 0, summary}, nil
+			})
 		},
 	}
 	opts.register(cmd)

@@ -2,9 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
+	"golang.org/x/term"
+
+	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/internal/source"
 )
 
@@ -13,10 +17,7 @@ import (
 // stderr is a terminal. Env.stopProgress ends the line.
 func (env *Env) progress() *source.Progress {
 	f, ok := env.Stderr.(*os.File)
-	if !ok || env.Getenv("TERM") == "dumb" {
-		return nil
-	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+	if !ok || !env.terminal(f) {
 		return nil
 	}
 	p := &source.Progress{}
@@ -50,6 +51,32 @@ func (env *Env) progress() *source.Progress {
 	}()
 	return p
 }
+
+// terminal reports whether w is a terminal sbomx may draw on, and TERM is
+// not "dumb". golang.org/x/term asks the terminal driver (a character
+// device such as /dev/null is not a terminal), on Unix and Windows alike;
+// this is its one home.
+func (env *Env) terminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && env.Getenv("TERM") != "dumb" && term.IsTerminal(int(f.Fd()))
+}
+
+// renderOptions are the table's manners: on a terminal, long cells are
+// shortened in the middle and colour is used unless NO_COLOR is set to
+// anything but "" (https://no-color.org); in a pipe the table is whole
+// and plain.
+func (env *Env) renderOptions(by string) render.Options {
+	o := render.Options{By: by}
+	if env.terminal(env.Stdout) {
+		o.MaxCell = maxCell
+		o.Color = env.Getenv("NO_COLOR") == ""
+	}
+	return o
+}
+
+// maxCell is the widest table cell on a terminal: wide enough for nearly
+// every package and service name, narrow enough that a row fits.
+const maxCell = 48
 
 // stopProgress clears the progress line, if one was started.
 func (env *Env) stopProgress() {

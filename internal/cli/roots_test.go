@@ -9,9 +9,15 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
-const landscape = "../../testdata/landscape"
+// landscapeDir is the example landscape of the repository.
+func landscapeDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "landscape")
+}
 
 type listedService struct {
 	Name    string   `json:"name"`
@@ -42,6 +48,7 @@ func services(t *testing.T, args ...string) []listedService {
 // landscape gives each service the owners, product and domain it has when
 // the whole landscape is read (CODEOWNERS and .sbomx.yaml are at its top).
 func TestOwnershipFromAnyFolder(t *testing.T) {
+	landscape := landscapeDir(t)
 	entries, err := os.ReadDir(landscape)
 	if err != nil {
 		t.Fatal(err)

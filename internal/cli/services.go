@@ -1,11 +1,11 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sbomx/sbomx/internal/render"
 	"github.com/sbomx/sbomx/pkg/answers"
 )
 
@@ -24,7 +24,7 @@ only), CODEOWNERS, the SBOM's own metadata.
 ` + exitHelp
 
 func newServicesCmd(env *Env) *cobra.Command {
-	opts := &treeFlags{}
+	opts := &treeFlags{shows: "services"}
 	cmd := &cobra.Command{
 		Use:     "services",
 		Short:   "The service inventory: owners, products and SBOMs of every service",
@@ -32,39 +32,32 @@ func newServicesCmd(env *Env) *cobra.Command {
 		Example: "  sbomx services --dir testdata/landscape\n  sbomx services --owner team-sre --format json | jq -r '.services[].name'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			rs, tree, filter, err := opts.resolve(cmd, env)
-			if err != nil {
-				return err
-			}
-			res, err := answers.Services(cmd.Context(), rs, tree, filter)
-			env.stopProgress()
-			if err != nil {
-				return fmt.Errorf("--dir %w", err)
-			}
-			if opts.Format == "json" {
-				err = render.JSON(env.Stdout, res)
-			} else {
-				err = render.ServicesTable(env.Stdout, res)
-			}
-			if err != nil {
-				return err
-			}
-			w := env.Stderr
-			if len(res.Unowned) > 0 {
-				fmt.Fprintf(w, "sbomx: %d service(s) without an owner: %s\n", len(res.Unowned), env.list(res.Unowned))
-			}
-			if len(res.Unclaimed) > 0 && env.Verbose {
-				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims:\n", len(res.Unclaimed))
-				for _, f := range res.Unclaimed {
-					fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
+			return opts.answer(cmd, env, env.renderOptions(""), func(ctx context.Context, rs []answers.Root, tree answers.TreeOptions, f answers.Filter) (answered, error) {
+				res, err := answers.Services(ctx, rs, tree, f)
+				if err != nil {
+					return answered{}, err
 				}
-			} else if len(res.Unclaimed) > 0 {
-				fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims: %s\n", len(res.Unclaimed), env.list(res.Unclaimed))
-			}
-			printNotes(env, &res.Coverage)
-			return outcome(len(res.Services) > 0, &res.Coverage)
+				return answered{res, &res.Coverage, len(res.Services) > 0, func() { servicesSummary(env, res) }}, nil
+			})
 		},
 	}
 	opts.register(cmd)
 	return cmd
+}
+
+// servicesSummary names on stderr the services without an owner and the
+// SBOMs nothing claims, so platform teams can fix their data.
+func servicesSummary(env *Env, res *answers.ServicesResult) {
+	w := env.Stderr
+	if len(res.Unowned) > 0 {
+		fmt.Fprintf(w, "sbomx: %d service(s) without an owner: %s\n", len(res.Unowned), env.list(res.Unowned))
+	}
+	if len(res.Unclaimed) > 0 && env.Verbose {
+		fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims:\n", len(res.Unclaimed))
+		for _, f := range res.Unclaimed {
+			fmt.Fprintf(w, "sbomx: unclaimed: %s\n", f)
+		}
+	} else if len(res.Unclaimed) > 0 {
+		fmt.Fprintf(w, "sbomx: %d SBOM(s) no inventory row or catalog entry claims: %s\n", len(res.Unclaimed), env.list(res.Unclaimed))
+	}
 }

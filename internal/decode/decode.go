@@ -1,6 +1,12 @@
-// Package decode recognises an SBOM by its content and decodes it with the
-// first format that claims it. Adding a format is one package and one line in
-// formats.
+// Package decode turns the bytes of one SBOM into a model.Document. It
+// recognises the format by content (Sniff), hands the bytes to the first
+// format package that claims them (cyclonedx, spdx) and adds the warnings
+// all formats share; Claims, PeekRoot and LooksComplete answer the byte
+// prefilter's questions without a full decode. Adding a format is one
+// package and one line in formats.
+//
+// It knows nothing of files, folders, services or queries, and never reads
+// the file system: its caller reads and unwraps the bytes (internal/source).
 package decode
 
 import (
@@ -109,11 +115,11 @@ func Sniff(data []byte) (model.Format, bool) {
 // LooksComplete reports, cheaply, whether data looks like a whole document of
 // the format, not one cut short: a JSON document starts with "{", ends with
 // "}" and has as many closing braces as opening ones (a cut that happens to
-// end on a "}" leaves some open); an XML
-// document ends with its root's closing tag. Tag-value documents cannot be
-// told apart from truncated ones without reading them, so they never look
-// complete. Callers that skip decoding a file (the prefilter) use this so a
-// truncated file is still read, and reported, rather than ruled out.
+// end on a "}" leaves some open); an XML document ends with its root's
+// closing tag. Tag-value documents cannot be told apart from truncated ones
+// without reading them, so they never look complete. Callers that skip
+// decoding a file (the prefilter) use this so a truncated file is still
+// read, and reported, rather than ruled out.
 func LooksComplete(format model.Format, data []byte) bool {
 	data = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(data), []byte("\xef\xbb\xbf")))
 	switch format {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/sbomx/sbomx/internal/support/graphtest"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
 func FuzzDecode(f *testing.F) {
@@ -28,9 +29,12 @@ func FuzzDecode(f *testing.F) {
 		"testdata/landscape/.sbomx.yaml",
 		"testdata/landscape/CODEOWNERS",
 	} {
-		data, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(name)))
-		if err != nil || len(data) > 64<<10 {
-			f.Logf("seed %s: skipped (%v)", name, err)
+		data, err := os.ReadFile(filepath.Join(repotest.Root(f), filepath.FromSlash(name)))
+		if err != nil {
+			f.Fatalf("seed: %v", err)
+		}
+		if len(data) > 64<<10 {
+			f.Logf("seed %s: skipped (%d bytes, over 64 KiB)", name, len(data))
 			continue
 		}
 		f.Add(data)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
@@ -48,18 +49,21 @@ func checkPeek(t *testing.T, name string, data []byte) (peeked bool) {
 	return true
 }
 
-// TestPeekRootEqualsDecode over every JSON SBOM of the repository's test
-// data (and ../shared's corpus and landscape when present).
+// TestPeekRootEqualsDecode over every JSON and XML SBOM of the
+// repository's test data and of ../shared's corpus and landscape.
 func TestPeekRootEqualsDecode(t *testing.T) {
+	t.Run("testdata", func(t *testing.T) {
+		testPeekRootEqualsDecode(t, repotest.Testdata(t, "corpus"), repotest.Testdata(t, "real-world"), repotest.Testdata(t, "landscape"))
+	})
+	t.Run("shared", func(t *testing.T) {
+		testPeekRootEqualsDecode(t, repotest.Shared(t, "corpus"), repotest.Shared(t, "landscape"))
+	})
+}
+
+func testPeekRootEqualsDecode(t *testing.T, dirs ...string) {
 	peeked, files := 0, 0
-	for _, dir := range []string{"../../testdata/corpus", "../../testdata/real-world", "../../testdata/landscape", "../../../shared/corpus", "../../../shared/landscape"} {
-		if _, err := os.Stat(dir); err != nil {
-			if strings.Contains(dir, "shared") {
-				continue
-			}
-			t.Fatalf("%v (the test data is part of the repository)", err)
-		}
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") && !strings.HasSuffix(p, ".xml") {
 				return err
 			}
@@ -73,6 +77,9 @@ func TestPeekRootEqualsDecode(t *testing.T) {
 			}
 			return nil
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("%d of %d JSON and XML files peeked", peeked, files)
 	if peeked < files/2 {

@@ -468,7 +468,7 @@ func checkFilter(tree *answers.Tree, f answers.Filter) error {
 func coverage(tree *answers.Tree) answers.Coverage {
 	c := answers.Coverage{Failed: []answers.FileNote{}, Skipped: []answers.FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []answers.FileNote{}, Dirs: []answers.DirNote{}}
 	for _, p := range tree.Parts {
-		d := answers.DirNote{Dir: p.Root.Name, Above: []string{}}
+		d := answers.DirNote{Dir: p.Root.Name, Above: []string{}, Revision: p.Root.Revision}
 		for i := range p.Corpus.Files {
 			f := &p.Corpus.Files[i]
 			name := p.Shown(f)

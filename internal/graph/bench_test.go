@@ -7,15 +7,16 @@ import (
 	"testing"
 
 	"github.com/sbomx/sbomx/internal/decode"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
 // benchDocs decodes real SBOMs from the repository's corpus.
 func benchDocs(b *testing.B) []*model.Document {
-	files, _ := filepath.Glob("../../testdata/corpus/real/*.cdx.json")
+	files, _ := filepath.Glob(filepath.Join(repotest.Testdata(b, "corpus/real"), "*.cdx.json"))
 	docs := decodeFiles(b, files)
 	if len(docs) == 0 {
-		b.Skip("no corpus")
+		b.Fatal("no CycloneDX JSON file in testdata/corpus/real")
 	}
 	return docs
 }
@@ -88,12 +89,18 @@ func BenchmarkAllPaths(b *testing.B) {
 	}
 }
 
-// BenchmarkBuildLarge builds the graphs of the first 20 SBOMs of
-// /work/bench/small (genlandscape -services 500 -components 300 -seed 42,
-// see scripts/bench.sh), when it exists: npm-, Maven- and PyPI-shaped trees
-// of about 300 components.
+// BenchmarkBuildLarge builds the graphs of the first 20 SBOMs of the tree
+// $SBOMX_BENCH_SMALL names (genlandscape -services 500 -components 300
+// -seed 42; scripts/bench.sh makes it and sets the variable): npm-, Maven-
+// and PyPI-shaped trees of about 300 components. Skipped when it is unset.
 func BenchmarkBuildLarge(b *testing.B) {
-	const dir = "/work/bench/small"
+	dir := os.Getenv("SBOMX_BENCH_SMALL")
+	if dir == "" {
+		b.Skip("SBOMX_BENCH_SMALL not set (scripts/bench.sh sets it to $BENCH_ROOT/small)")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		b.Fatal(err)
+	}
 	var files []string
 	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && d.Name() == "bom.cdx.json" && len(files) < 20 {
@@ -103,7 +110,7 @@ func BenchmarkBuildLarge(b *testing.B) {
 	})
 	docs := decodeFiles(b, files)
 	if len(docs) == 0 {
-		b.Skip(dir + " absent")
+		b.Fatalf("no bom.cdx.json under %s", dir)
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -57,6 +57,31 @@ type Graph struct {
 // document that has no root component.
 func New(doc *model.Document, rootName string) *Graph {
 	g := &Graph{index: make(map[string]int32, len(doc.Components)+1)}
+	g.addNodes(doc, rootName)
+	pairs, dangling := g.resolveEdges(doc.Dependencies)
+	g.HasDependencyData = len(pairs) > 0
+	g.layOut(pairs)
+	for _, ref := range sortedKeys(dangling) {
+		g.Problems = append(g.Problems, fmt.Sprintf("dependency refers to unknown ref %q", ref))
+	}
+	for i := range g.deps {
+		g.deps[i] = g.sortUnique(g.deps[i])
+	}
+	if g.HasDependencyData && len(g.deps[Root]) == 0 {
+		g.inferRootEdges()
+	}
+	g.bfs()
+	if g.HasDependencyData {
+		g.reportUnreached()
+	}
+	return g
+}
+
+// addNodes makes the root node 0 (a synthetic one named rootName when the
+// SBOM names none) and every component a node, indexing them by ref. A
+// component whose ref an earlier one has is kept (SPDX documents share
+// SPDXIDs between versions of a package) and recorded as sharing it.
+func (g *Graph) addNodes(doc *model.Document, rootName string) {
 	root := doc.Root
 	if root == nil {
 		root = &model.Component{Ref: "", Name: rootName}
@@ -84,14 +109,17 @@ func New(doc *model.Document, rootName string) *Graph {
 		g.index[c.Ref] = n
 	}
 	g.reportShared()
+}
 
-	// Edges are resolved to node pairs, then laid out in one array, each
-	// node's targets in a run of it. Consecutive edges mostly share a From:
-	// it is looked up once per run. An edge naming a ref several components
-	// share attaches to each of them.
-	type pair struct{ from, to int32 }
-	pairs := make([]pair, 0, len(doc.Dependencies))
-	var dangling map[string]int
+// edge is a dependency resolved to its two nodes.
+type edge struct{ from, to int32 }
+
+// resolveEdges turns refs into node pairs. Consecutive edges mostly share a
+// From: it is looked up once per run. An edge naming a ref several
+// components share attaches to each of them; refs naming no node are
+// counted in dangling.
+func (g *Graph) resolveEdges(deps []model.Edge) (pairs []edge, dangling map[string]int) {
+	pairs = make([]edge, 0, len(deps))
 	miss := func(ref string) {
 		if dangling == nil {
 			dangling = map[string]int{}
@@ -99,7 +127,7 @@ func New(doc *model.Document, rootName string) *Graph {
 		dangling[ref]++
 	}
 	lastFrom, from, fromOK := "", int32(0), false
-	for i, e := range doc.Dependencies {
+	for i, e := range deps {
 		if i == 0 || e.From != lastFrom {
 			lastFrom = e.From
 			from, fromOK = g.index[e.From]
@@ -116,19 +144,24 @@ func New(doc *model.Document, rootName string) *Graph {
 		}
 		if g.shared == nil {
 			if from != to {
-				pairs = append(pairs, pair{from, to})
+				pairs = append(pairs, edge{from, to})
 			}
 			continue
 		}
 		for _, f := range g.sharing(from) {
 			for _, t := range g.sharing(to) {
 				if f != t {
-					pairs = append(pairs, pair{f, t})
+					pairs = append(pairs, edge{f, t})
 				}
 			}
 		}
 	}
-	g.HasDependencyData = len(pairs) > 0
+	return pairs, dangling
+}
+
+// layOut puts the targets of every node in one array, each node's in a run
+// of it (a counting sort by From): one allocation, not one per node.
+func (g *Graph) layOut(pairs []edge) {
 	start := make([]int32, len(g.Nodes)+1)
 	for _, p := range pairs {
 		start[p.from+1]++
@@ -148,20 +181,6 @@ func New(doc *model.Document, rootName string) *Graph {
 			g.deps[i] = targets[a:b:b]
 		}
 	}
-	for _, ref := range sortedKeys(dangling) {
-		g.Problems = append(g.Problems, fmt.Sprintf("dependency refers to unknown ref %q", ref))
-	}
-	for i := range g.deps {
-		g.deps[i] = g.sortUnique(g.deps[i])
-	}
-	if g.HasDependencyData && len(g.deps[Root]) == 0 {
-		g.inferRootEdges()
-	}
-	g.bfs()
-	if g.HasDependencyData {
-		g.reportUnreached()
-	}
-	return g
 }
 
 // sharing returns n and the nodes that share its ref.

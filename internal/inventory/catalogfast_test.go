@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
 // fastCases are catalogs the fast path must read, or hand on, exactly as
@@ -77,27 +79,42 @@ func TestCatalogFastEqualsSlow(t *testing.T) {
 		}
 	}
 	// Every catalog of the example landscape and the test trees.
-	files := 0
-	for _, root := range []string{"../../testdata", "../../../shared/landscape"} {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasPrefix(d.Name(), "catalog-info") {
-				return nil
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files++
-			if checkFastEqualsSlow(t, data) {
-				fast++
-			}
-			return nil
-		})
-	}
+	files, fastFiles := catalogsFastEqualsSlow(t, repotest.Testdata(t, ""))
+	fast += fastFiles
 	t.Logf("%d of %d cases and files read by the fast path", fast, len(fastCases)+files)
 	if fast < 10 {
 		t.Errorf("only %d cases took the fast path", fast)
 	}
+	t.Run("shared", func(t *testing.T) {
+		files, fast := catalogsFastEqualsSlow(t, repotest.Shared(t, "landscape"))
+		t.Logf("%d of %d files read by the fast path", fast, files)
+	})
+}
+
+// catalogsFastEqualsSlow checks every catalog-info file under root and
+// counts them and those the fast path read; it fails when there is none.
+func catalogsFastEqualsSlow(t *testing.T, root string) (files, fast int) {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasPrefix(d.Name(), "catalog-info") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files++
+		if checkFastEqualsSlow(t, data) {
+			fast++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files == 0 {
+		t.Fatalf("no catalog-info file under %s", root)
+	}
+	return files, fast
 }
 
 func FuzzCatalogFastEqualsSlow(f *testing.F) {

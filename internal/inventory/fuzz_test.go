@@ -12,15 +12,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/sbomx/sbomx/internal/inventory"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
-// addFileSeeds adds the files (relative to the repository root) that exist.
+// addFileSeeds adds the files (relative to the repository root) that are
+// small enough; a missing file fails the target.
 func addFileSeeds(f *testing.F, add func([]byte), files ...string) {
 	f.Helper()
 	for _, name := range files {
-		data, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(name)))
-		if err != nil || len(data) > 64<<10 {
-			f.Logf("seed %s: skipped (%v)", name, err)
+		data, err := os.ReadFile(filepath.Join(repotest.Root(f), filepath.FromSlash(name)))
+		if err != nil {
+			f.Fatalf("seed: %v", err)
+		}
+		if len(data) > 64<<10 {
+			f.Logf("seed %s: skipped (%d bytes, over 64 KiB)", name, len(data))
 			continue
 		}
 		add(data)

@@ -385,13 +385,6 @@ func (r *resolver) componentFor(file string) (*catalogEntity, string) {
 	return nil, ""
 }
 
-type assigned struct {
-	sbom SBOM
-	key  string
-	name string
-	src  string
-}
-
 func (r *resolver) identify() []*Service {
 	byDir := map[string][]SBOM{}
 	for _, s := range r.in.SBOMs {
@@ -486,16 +479,36 @@ func UniqueIDs(services []*Service) {
 	}
 }
 
-// facts gathers what each source says about a service.
+// facts gathers what each source says about a service, one source per
+// function, each keyed by its Source* name; precedence picks among them
+// later.
 func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 	f := map[string]*ownerFact{}
-	// Inventory: a row claiming one of its SBOMs, else a row naming it.
+	for src, fact := range map[string]*ownerFact{
+		SourceInventory:  r.inventoryFact(svc),
+		SourceBackstage:  r.backstageFact(svc),
+		SourceLeanIX:     r.leanixFact(svc),
+		SourceLayout:     r.layoutFact(svc),
+		SourceCodeowners: r.codeownersFact(svc),
+		SourceSBOM:       r.sbomFact(svc),
+	} {
+		if fact != nil {
+			f[src] = fact
+		}
+	}
+	return f
+}
+
+// inventoryFact: a row claiming one of the service's SBOMs, else a row
+// naming it.
+func (r *resolver) inventoryFact(svc *Service) *ownerFact {
+	var fact *ownerFact
 	for _, file := range svc.SBOMs {
 		if row := r.rowFor(file); row != nil {
 			r.rowsUsed[row] = true
 			svc.Claimed = true
-			if f[SourceInventory] == nil {
-				f[SourceInventory] = r.rowFact(row)
+			if fact == nil {
+				fact = r.rowFact(row)
 			}
 		}
 	}
@@ -504,13 +517,19 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 		if row.re == nil && row.Service == svc.Name {
 			r.rowsUsed[row] = true
 			svc.Claimed = true
-			if f[SourceInventory] == nil {
-				f[SourceInventory] = r.rowFact(row)
+			if fact == nil {
+				fact = r.rowFact(row)
 			}
 		}
 	}
-	// Backstage: the claiming Component, else one with the service's name,
-	// else the nearest ancestor folder's Component.
+	return fact
+}
+
+// backstageFact: the Component claiming an SBOM, else one with the
+// service's name, else the nearest ancestor folder's Component; failing
+// all, a System in an ancestor catalog still names the product (the
+// product's owner is not the service's, so it gives no owner).
+func (r *resolver) backstageFact(svc *Service) *ownerFact {
 	var comp *catalogEntity
 	how := ""
 	for _, file := range svc.SBOMs {
@@ -535,25 +554,26 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 		}
 	}
 	if comp != nil {
-		f[SourceBackstage] = r.componentFact(comp, how)
 		svc.Claimed = svc.Claimed || how != "ancestor folder"
-	} else {
-		// A System in an ancestor catalog still names the product (the
-		// product's owner is not the service's, so it gives no owner).
-		for dir := path.Dir(svc.Dir); svc.Dir != "." && f[SourceBackstage] == nil; dir = path.Dir(dir) {
-			if e := r.systemInDir[dir]; e != nil {
-				f[SourceBackstage] = &ownerFact{
-					product:      e.Name,
-					productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", r.show(e.file), e.Line, e.Name),
-					domain:       EntityName(e.Domain),
-				}
-			}
-			if dir == "." {
-				break
+		return r.componentFact(comp, how)
+	}
+	for dir := path.Dir(svc.Dir); svc.Dir != "."; dir = path.Dir(dir) {
+		if e := r.systemInDir[dir]; e != nil {
+			return &ownerFact{
+				product:      e.Name,
+				productWhere: fmt.Sprintf("catalog-info.yaml: %s:%d (System %s in an ancestor folder)", r.show(e.file), e.Line, e.Name),
+				domain:       EntityName(e.Domain),
 			}
 		}
+		if dir == "." {
+			break
+		}
 	}
-	// LeanIX: leanix.yaml in the service's folder or the nearest ancestor.
+	return nil
+}
+
+// leanixFact: leanix.yaml in the service's folder or the nearest ancestor.
+func (r *resolver) leanixFact(svc *Service) *ownerFact {
 	for dir := svc.Dir; ; dir = path.Dir(dir) {
 		if l := r.leanix[dir]; l != nil {
 			lf := &ownerFact{contact: l.Contact}
@@ -563,18 +583,25 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 			if len(l.Applications) > 0 {
 				lf.product, lf.productWhere = l.Applications[0], fmt.Sprintf("leanix.yaml: %s (applications)", l.File)
 			}
-			f[SourceLeanIX] = lf
-			break
+			return lf
 		}
 		if dir == "." || dir == "/" {
-			break
+			return nil
 		}
 	}
-	// Layout: the {product} segment.
+}
+
+// layoutFact: the {product} segment of the configured layout.
+func (r *resolver) layoutFact(svc *Service) *ownerFact {
 	if p, _, _, ok := applyLayout(r.in.Config.Layout, svc.Dir); ok && p != "" {
-		f[SourceLayout] = &ownerFact{product: p, productWhere: fmt.Sprintf("layout: %s (%s)", cmp.Or(r.in.Config.LayoutFrom, r.in.Config.File, ConfigFile), r.in.Config.Layout)}
+		return &ownerFact{product: p, productWhere: fmt.Sprintf("layout: %s (%s)", cmp.Or(r.in.Config.LayoutFrom, r.in.Config.File, ConfigFile), r.in.Config.Layout)}
 	}
-	// CODEOWNERS, for the service's SBOM paths.
+	return nil
+}
+
+// codeownersFact: the CODEOWNERS rule for the first of the service's SBOM
+// paths that one matches; a rule with no owner is recorded as such.
+func (r *resolver) codeownersFact(svc *Service) *ownerFact {
 	for _, file := range svc.SBOMs {
 		if rule := r.co.Match(r.at(file)); rule != nil {
 			cf := &ownerFact{}
@@ -589,18 +616,20 @@ func (r *resolver) facts(svc *Service) map[string]*ownerFact {
 			} else {
 				cf.noOwnerComment = where + " lists no owner"
 			}
-			f[SourceCodeowners] = cf
-			break
+			return cf
 		}
 	}
-	// The SBOMs' own metadata.
+	return nil
+}
+
+// sbomFact: an owner the SBOMs' own metadata names for their root.
+func (r *resolver) sbomFact(svc *Service) *ownerFact {
 	for _, file := range svc.SBOMs {
 		if o, field := metaOwner(r.metaOf[file]); o != "" {
-			f[SourceSBOM] = &ownerFact{owners: []string{o}, ownerWhere: fmt.Sprintf("sbom: %s (%s)", r.show(file), field)}
-			break
+			return &ownerFact{owners: []string{o}, ownerWhere: fmt.Sprintf("sbom: %s (%s)", r.show(file), field)}
 		}
 	}
-	return f
+	return nil
 }
 
 func (r *resolver) rowFact(row *Row) *ownerFact {

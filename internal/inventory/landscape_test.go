@@ -2,7 +2,6 @@ package inventory_test
 
 import (
 	"encoding/json"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,11 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sbomx/sbomx/internal/inventory"
-)
-
-const (
-	landscapeDir      = "../../testdata/landscape"
-	landscapeExpected = "../../../shared/landscape-expected/services.json"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
 type expectedService struct {
@@ -33,10 +28,9 @@ type expectedService struct {
 // names), and checks the owners against the expected inventory, except for
 // services whose owner comes from SBOM metadata (those must get no owner here).
 func TestResolveLandscape(t *testing.T) {
+	landscapeDir := repotest.Testdata(t, "landscape")
+	landscapeExpected := repotest.Shared(t, "landscape-expected/services.json")
 	raw, err := os.ReadFile(landscapeExpected)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("%s not found", landscapeExpected)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,9 +39,6 @@ func TestResolveLandscape(t *testing.T) {
 	}
 	if err := json.Unmarshal(raw, &expected); err != nil {
 		t.Fatalf("%s: %v", landscapeExpected, err)
-	}
-	if _, err := os.Stat(landscapeDir); err != nil {
-		t.Skipf("landscape: %v", err)
 	}
 
 	var sboms []inventory.SBOM

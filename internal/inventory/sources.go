@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -216,7 +217,7 @@ func ParseLeanIX(file, dirName string, data []byte) (*LeanIX, error) {
 			}
 		}
 	}
-	l := &LeanIX{File: file, Name: cmpOr(m.Name, m.ID), Contact: scalar(m.Owner)}
+	l := &LeanIX{File: file, Name: cmp.Or(m.Name, m.ID), Contact: scalar(m.Owner)}
 	for _, t := range m.Teams {
 		if id := TeamID(nameOf(t)); id != "" {
 			l.Teams = append(l.Teams, id)
@@ -252,11 +253,4 @@ func contains(s []string, v string) bool {
 		}
 	}
 	return false
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

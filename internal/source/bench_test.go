@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/gzip"
+
+	"github.com/sbomx/sbomx/internal/support/repotest"
+	"path/filepath"
 )
 
 // BenchmarkInflate is why gzip and zip's deflate are read with
@@ -18,7 +21,7 @@ import (
 func BenchmarkInflate(b *testing.B) {
 	var text []byte
 	for _, f := range []string{"maven-dependency-track-4.5.0-cyclonedx-maven-plugin.cdx.json", "deb-go-mongo-image-syft.cdx.json", "nuget-sbom-tool-sample-sbom-tool.spdx.json"} {
-		data, err := os.ReadFile("../../testdata/corpus/real/" + f)
+		data, err := os.ReadFile(filepath.Join(repotest.Testdata(b, "corpus/real"), f))
 		if err != nil {
 			b.Fatal(err)
 		}

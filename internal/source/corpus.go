@@ -124,6 +124,10 @@ type Options struct {
 	// --hidden does). Without it such a directory is listed as skipped, not
 	// walked; .github is always walked (it holds CODEOWNERS) and .git never.
 	Hidden bool
+	// Cache, when set and the tree has blob hashes (BlobHasher), serves
+	// files whose bytes were read before from what became of them then,
+	// without opening them (see Cache).
+	Cache *Cache
 	// inMemory, when set, replaces inMemoryDefault (tests of the bound).
 	inMemory int64
 }
@@ -294,7 +298,7 @@ func (c *Corpus) run(ctx context.Context, idx []int, filterable []Filter) error 
 					if filterable != nil {
 						flt = filterable[i]
 					}
-					w.safeLoad(&c.Files[i], flt)
+					c.load(w, &c.Files[i], flt)
 				}
 				if p := c.opt.Progress; p != nil {
 					p.Done.Add(1)
@@ -305,6 +309,19 @@ func (c *Corpus) run(ctx context.Context, idx []int, filterable []Filter) error 
 	}
 	wg.Wait()
 	return ctx.Err()
+}
+
+// load reads one file, or takes it from the cache.
+func (c *Corpus) load(w *worker, f *File, flt Filter) {
+	keep := c.opt.Keep != nil && c.opt.Keep(f.Path)
+	k, cached := c.opt.Cache.key(c.fsys, f, flt, keep)
+	if cached && c.opt.Cache.get(k, f) {
+		return
+	}
+	w.safeLoad(f, flt)
+	if cached {
+		c.opt.Cache.put(k, f)
+	}
 }
 
 // Filter says whether and how the Reader may rule a file out unread.

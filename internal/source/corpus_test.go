@@ -7,6 +7,8 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
 const cdx = `{"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"bom-ref":"app","name":"app"}},"components":[{"bom-ref":"a","name":"a"}]}`
@@ -58,39 +60,39 @@ func TestLoadAccountsForEveryFile(t *testing.T) {
 	}
 }
 
-// TestRepoCorpus loads every file of testdata/corpus: the real SBOMs and all
-// valid spec examples are read; the only failures are SBOM encodings sbomx
-// does not read (SPDX YAML and XML), named as such.
+// TestRepoCorpus loads every file of testdata/corpus and ../shared/corpus:
+// the real SBOMs and all valid spec examples are read; the only failures
+// are SBOM encodings sbomx does not read (SPDX YAML and XML), named as
+// such.
 func TestRepoCorpus(t *testing.T) {
-	for _, dir := range []string{"../../testdata/corpus", "../../../shared/corpus"} {
-		if _, err := os.Stat(dir); err != nil {
-			t.Logf("%s absent, skipped", dir)
-			continue
-		}
-		c, err := testLoad(os.DirFS(dir), topt{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var read, skipped, failed int
-		for _, f := range c.Files {
-			switch f.Status {
-			case StatusSBOM:
-				read++
-			case StatusSkipped:
-				skipped++
-				base := f.Path[strings.LastIndexByte(f.Path, '/')+1:]
-				if strings.HasPrefix(f.Path, "real/") || strings.HasPrefix(base, "valid-") {
-					t.Errorf("%s: skipped: %s", f.Path, f.Reason)
-				}
-			case StatusFailed:
-				failed++
-				if !strings.HasPrefix(f.Reason, "unsupported SBOM format: SPDX ") {
-					t.Errorf("%s: failed: %s", f.Path, f.Reason)
-				}
+	t.Run("testdata", func(t *testing.T) { testRepoCorpus(t, repotest.Testdata(t, "corpus")) })
+	t.Run("shared", func(t *testing.T) { testRepoCorpus(t, repotest.Shared(t, "corpus")) })
+}
+
+func testRepoCorpus(t *testing.T, dir string) {
+	c, err := testLoad(os.DirFS(dir), topt{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read, skipped, failed int
+	for _, f := range c.Files {
+		switch f.Status {
+		case StatusSBOM:
+			read++
+		case StatusSkipped:
+			skipped++
+			base := f.Path[strings.LastIndexByte(f.Path, '/')+1:]
+			if strings.HasPrefix(f.Path, "real/") || strings.HasPrefix(base, "valid-") {
+				t.Errorf("%s: skipped: %s", f.Path, f.Reason)
+			}
+		case StatusFailed:
+			failed++
+			if !strings.HasPrefix(f.Reason, "unsupported SBOM format: SPDX ") {
+				t.Errorf("%s: failed: %s", f.Path, f.Reason)
 			}
 		}
-		t.Logf("%s: %d files: %d SBOMs read, %d skipped, %d failed (only encodings sbomx does not read may fail)", dir, len(c.Files), read, skipped, failed)
 	}
+	t.Logf("%s: %d files: %d SBOMs read, %d skipped, %d failed (only encodings sbomx does not read may fail)", dir, len(c.Files), read, skipped, failed)
 }
 
 func TestMaxFileSize(t *testing.T) {

@@ -21,11 +21,10 @@ import (
 // where chmod 000 does not stop a read, so the faults are injected.)
 type faultFS struct {
 	fstest.MapFS
-	denied    map[string]bool // open fails with permission denied
-	vanished  map[string]bool // listed by the walk, gone when read
-	badDirs   map[string]bool // listing fails
-	panicOn   map[string]bool // reading panics (a broken FS driver)
-	openCalls int
+	denied   map[string]bool // open fails with permission denied
+	vanished map[string]bool // listed by the walk, gone when read
+	badDirs  map[string]bool // listing fails
+	panicOn  map[string]bool // reading panics (a broken FS driver)
 }
 
 func (f *faultFS) Open(name string) (fs.File, error) {

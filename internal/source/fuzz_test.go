@@ -20,11 +20,12 @@ import (
 // and allocation bounded by the limits, whatever the input claims.
 // Seeded with every file of testdata/wrapped.
 func FuzzUnwrap(f *testing.F) {
-	err := fs.WalkDir(os.DirFS(wrappedDir), ".", func(p string, d fs.DirEntry, err error) error {
+	wrapped := wrappedDir(f)
+	err := fs.WalkDir(os.DirFS(wrapped), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := os.ReadFile(path.Join(wrappedDir, p))
+		data, err := os.ReadFile(path.Join(wrapped, p))
 		f.Add(data)
 		return err
 	})

@@ -19,12 +19,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/klauspost/compress/zstd"
 	"github.com/ulikunitz/xz"
+
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
 // wrappedDir holds the SBOMs of testdata/corpus/real compressed, archived
 // and re-encoded by the real tools (gzip, zstd, xz, bzip2, zip, GNU tar,
 // iconv, 7-Zip), made by its make.sh.
-const wrappedDir = "../../testdata/wrapped"
+func wrappedDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "wrapped")
+}
 
 // The SBOMs testdata/wrapped was made from, by what they decode to.
 var (
@@ -38,7 +43,7 @@ var (
 // order the coverage block lists them. A wrapped SBOM must decode to what
 // the SBOM it was made from decodes to.
 func TestWrappedFixtures(t *testing.T) {
-	originals, err := testLoad(os.DirFS("../../testdata/corpus/real"), topt{})
+	originals, err := testLoad(os.DirFS(repotest.Testdata(t, "corpus/real")), topt{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +57,7 @@ func TestWrappedFixtures(t *testing.T) {
 		t.Fatalf("the originals decode differently now: %q %q %q", decoded["gradle-java-test-app-cdxgen.cdx.json"], decoded["go-sbomqs-trivy.spdx"], decoded["go-sbomqs-syft.spdx"])
 	}
 
-	c, err := testLoad(os.DirFS(wrappedDir), topt{MaxFileSize: 2 << 20, inMemory: 256 << 10})
+	c, err := testLoad(os.DirFS(wrappedDir(t)), topt{MaxFileSize: 2 << 20, inMemory: 256 << 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,7 +336,7 @@ func TestXzPrepare(t *testing.T) {
 	one := xzOf(t, text, xz.WriterConfig{})
 	blocks := xzOf(t, text, xz.WriterConfig{BlockSize: 20000})
 	big := xzOf(t, text[:1000], xz.WriterConfig{DictCap: 96 << 20})
-	fixture, err := os.ReadFile(wrappedDir + "/xz/bom.json.xz") // xz -9: a 64 MiB dictionary
+	fixture, err := os.ReadFile(repotest.Testdata(t, "wrapped/xz/bom.json.xz")) // xz -9: a 64 MiB dictionary
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -475,9 +480,12 @@ func tarOf(t testing.TB, members ...string) []byte {
 // and an SBOM between the threshold and the limit is read whole (expanded
 // twice). Allocation is measured, not timed.
 func TestExpansionBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: compresses 64 MiB of zeros five ways (seconds plain, minutes under -race, where .ci/run passes -short)")
+	}
 	const limit, inMemory = 16 << 20, 1 << 20
 	zeros := make([]byte, 64<<20)
-	bz2, err := os.ReadFile(wrappedDir + "/bombs/zero.json.bz2") // 16 MiB; no bzip2 writer in Go
+	bz2, err := os.ReadFile(repotest.Testdata(t, "wrapped/bombs/zero.json.bz2")) // 16 MiB; no bzip2 writer in Go
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,13 @@ type Filter struct {
 
 // NewFilter is the filter of those owners and products.
 func NewFilter(owners, products []string) Filter {
+	// Lists of the JSON contract are never null (jq's .[] fails on null).
+	if owners == nil {
+		owners = []string{}
+	}
+	if products == nil {
+		products = []string{}
+	}
 	return Filter{Owners: owners, Products: products, Owner: strings.Join(owners, ", "), Product: strings.Join(products, ", ")}
 }
 

@@ -1,7 +1,19 @@
-// Package impact is the use case behind "sbomx impact": run queries over every
-// SBOM under a tree and return, per service and matched package, how the
-// package got in, who owns the service and which product relies on it, with
-// an account of every file read, skipped or failed.
+// Package answers holds sbomx's use cases, the questions a command asks
+// of a tree of SBOMs, and their answers as the JSON contract's types:
+// Run (impact: per service and matched package, how it got in, who owns
+// the service, which product relies on it), Services (the inventory),
+// Packages (the library catalog) and Why (every path into one service),
+// each with an account of every file read, skipped or failed (Coverage);
+// and, over a git repository's history given as Snapshots (commits' trees,
+// read by internal/source/gitsrc), Window (when each package came into
+// each service and left) and Diff (what changed between two revisions).
+//
+// It is where the pipeline's steps are joined: LoadTree walks each root
+// with internal/source, whose Reader (read.go) applies the byte prefilter,
+// decodes and builds each SBOM's graph; internal/inventory resolves
+// services and owners; pkg/query and internal/match decide what matches.
+// It returns data and never prints: formats belong to internal/render,
+// flags and exit codes to internal/cli. An embedding program may import it.
 package answers
 
 import (
@@ -240,6 +252,9 @@ type DirNote struct {
 	Above     []string `json:"files_above"`
 	FilesSeen int      `json:"files_seen"`
 	SBOMsRead int      `json:"sboms_read"`
+	// Revision is the commit read, when the directory was read from a git
+	// repository's history (--at) rather than from the disk.
+	Revision *Revision `json:"revision,omitempty"`
 }
 
 // FileNote is a file and what happened to it.
@@ -268,20 +283,9 @@ func (c *Coverage) NoSBOM() []DirNote {
 
 // Run answers the queries over the tree of roots.
 func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
-	if !opt.NoPrefilter {
-		opt.Prefilter = query.NewPrefilter(opt.Queries)
-	}
-	opt.SkipHashes = !slices.ContainsFunc(opt.Queries, func(q *query.Query) bool { return q.Kind == query.KindHash })
-	tree, err := LoadTree(ctx, roots, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
-		return match(file, doc, g, opt)
-	})
+	opt = opt.prepared()
+	tree, err := loadImpact(ctx, roots, opt)
 	if err != nil {
-		return nil, err
-	}
-	if err := tree.ReloadHitServices(ctx, opt.TreeOptions, func(f source.File) bool {
-		evs, _ := f.Result.([]Evidence)
-		return len(evs) > 0
-	}); err != nil {
 		return nil, err
 	}
 	if err := tree.checkFilter(ctx, opt.TreeOptions, opt.Filter); err != nil {
@@ -294,13 +298,57 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 	if len(opt.From)+len(opt.NotFrom) > 0 {
 		res.Sources = &SourceFilter{From: opt.From, NotFrom: opt.NotFrom}
 	}
+	res.Notes = opt.notes()
+	res.Coverage = coverage(tree)
+	res.Hits = hitsOf(tree, opt)
+	res.Summary = summarize(res.Hits)
+	res.ByOwner, res.ByProduct = rollUp(res.Hits)
+	return res, nil
+}
+
+// prepared is opt with what every reading of the tree needs: the byte
+// prefilter of the queries, and whether hashes are needed.
+func (opt Options) prepared() Options {
+	if !opt.NoPrefilter && opt.Prefilter == nil {
+		opt.Prefilter = query.NewPrefilter(opt.Queries)
+	}
+	opt.SkipHashes = !slices.ContainsFunc(opt.Queries, func(q *query.Query) bool { return q.Kind == query.KindHash })
+	return opt
+}
+
+// notes are what the queries cannot do, each once.
+func (opt Options) notes() []string {
+	var out []string
 	for _, q := range opt.Queries {
-		if q.Note != "" && !slices.Contains(res.Notes, q.Note) {
-			res.Notes = append(res.Notes, q.Note)
+		if q.Note != "" && !slices.Contains(out, q.Note) {
+			out = append(out, q.Note)
 		}
 	}
-	res.Coverage = coverage(tree)
+	return out
+}
 
+// loadImpact reads the roots, matching the queries in each SBOM, and
+// decodes in full the SBOMs the prefilter ruled out in services that have
+// a hit (their owner may come from any of their SBOMs).
+func loadImpact(ctx context.Context, roots []Root, opt Options) (*Tree, error) {
+	tree, err := LoadTree(ctx, roots, opt.TreeOptions, func(file string, doc *model.Document, g *graph.Graph) any {
+		return match(file, doc, g, opt)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := tree.ReloadHitServices(ctx, opt.TreeOptions, func(f source.File) bool {
+		evs, _ := f.Result.([]Evidence)
+		return len(evs) > 0
+	}); err != nil {
+		return nil, err
+	}
+	return tree, nil
+}
+
+// hitsOf gathers the evidence of every SBOM into hits, one per service and
+// package version, of the services the filter keeps, sorted.
+func hitsOf(tree *Tree, opt Options) []Hit {
 	hits := map[string]*Hit{}
 	for p, f := range tree.Files() {
 		evs, _ := f.Result.([]Evidence)
@@ -312,6 +360,9 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 			continue
 		}
 		for _, ev := range evs {
+			// A visitor's result may have been made for the same bytes at
+			// another path (source.Cache): the path printed is this tree's.
+			ev.SBOM = p.Shown(f)
 			key := svc.ID + "\x00" + ev.key
 			h := hits[key]
 			if h == nil {
@@ -321,11 +372,12 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 			h.Evidence = append(h.Evidence, ev)
 		}
 	}
+	out := []Hit{}
 	for _, h := range hits {
 		h.finish()
-		res.Hits = append(res.Hits, *h)
+		out = append(out, *h)
 	}
-	slices.SortFunc(res.Hits, func(a, b Hit) int {
+	slices.SortFunc(out, func(a, b Hit) int {
 		return cmp.Or(
 			strings.Compare(a.Service, b.Service),
 			strings.Compare(a.ServiceID, b.ServiceID),
@@ -334,9 +386,7 @@ func Run(ctx context.Context, roots []Root, opt Options) (*Result, error) {
 			strings.Compare(a.Package.ID, b.Package.ID),
 		)
 	})
-	res.Summary = summarize(res.Hits)
-	res.ByOwner, res.ByProduct = rollUp(res.Hits)
-	return res, nil
+	return out
 }
 
 // match finds the queried packages in one document. It runs concurrently.
@@ -566,7 +616,7 @@ func relationRank(relation string) int {
 func coverage(tree *Tree) Coverage {
 	c := Coverage{Failed: []FileNote{}, Skipped: []FileNote{}, WithoutDependencyData: []string{}, InferredRootEdges: []string{}, Warnings: []FileNote{}, Dirs: []DirNote{}}
 	for _, p := range tree.Parts {
-		d := DirNote{Dir: p.Root.Name, Top: p.Root.show("."), Above: []string{}}
+		d := DirNote{Dir: p.Root.Name, Top: p.Root.show("."), Above: []string{}, Revision: p.Root.Revision}
 		for _, name := range slices.Sorted(maps.Keys(p.Above)) {
 			d.Above = append(d.Above, p.Root.show(name))
 		}
@@ -662,7 +712,7 @@ func rollUp(hits []Hit) ([]OwnerGroup, []ProductGroup) {
 			}
 			products[p] = g
 		}
-		g.Domain = cmpOr(g.Domain, h.Domain)
+		g.Domain = cmp.Or(g.Domain, h.Domain)
 		add(&g.Services, h.Service)
 		add(&g.ServiceIDs, h.ServiceID)
 		for _, o := range h.Owners {

@@ -13,8 +13,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sbomx/sbomx/internal/decode"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/query"
 )
+
+// landscapeDir is the example landscape of the repository.
+func landscapeDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "landscape")
+}
 
 func run(t *testing.T, dir string, maxPaths int, qs ...string) *Result {
 	t.Helper()
@@ -60,10 +67,7 @@ type row struct {
 // deliberate difference is listed in the README: with no dependency data at
 // all, sbomx says "present" where the jq convention says "direct".
 func TestLandscapeExpected(t *testing.T) {
-	dir := "../../../shared/landscape-expected"
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("shared/landscape-expected not present")
-	}
+	dir := repotest.Shared(t, "landscape-expected")
 	cases := []struct{ file, query string }{
 		{"torchtriton.json", "torchtriton"},
 		{"log4j-core.json", "log4j-core"},
@@ -104,7 +108,7 @@ func TestLandscapeExpected(t *testing.T) {
 				}
 				want = append(want, row{s.Service, s.Relationship, s.Depth, strings.Join(slices.Compact(vs), ","), strings.Join(sb, ","), owner})
 			}
-			res := run(t, "../../testdata/landscape", 0, c.query)
+			res := run(t, landscapeDir(t), 0, c.query)
 			got := rowsOf(res)
 			sortRows(want)
 			if diff := cmp.Diff(want, got); diff != "" {
@@ -160,7 +164,7 @@ func sortRows(r []row) {
 }
 
 func TestAppAndImageSBOMAreOneService(t *testing.T) {
-	res := run(t, "../../testdata/landscape", 0, "torchtriton")
+	res := run(t, landscapeDir(t), 0, "torchtriton")
 	var eta *Hit
 	for i := range res.Hits {
 		if res.Hits[i].Service == "eta-predictor" {
@@ -180,7 +184,7 @@ func TestAppAndImageSBOMAreOneService(t *testing.T) {
 }
 
 func TestNoMatchIsCompleteEmptyResult(t *testing.T) {
-	res := run(t, "../../testdata/landscape", 0, "flatmap-stream")
+	res := run(t, landscapeDir(t), 0, "flatmap-stream")
 	if res.Hits == nil || len(res.Hits) != 0 {
 		t.Errorf("hits = %#v, want empty non-nil slice", res.Hits)
 	}
@@ -190,9 +194,9 @@ func TestNoMatchIsCompleteEmptyResult(t *testing.T) {
 }
 
 func TestDeterministicJSON(t *testing.T) {
-	a, _ := json.Marshal(run(t, "../../testdata/landscape", 3, "lodash", "golang.org/x/net"))
+	a, _ := json.Marshal(run(t, landscapeDir(t), 3, "lodash", "golang.org/x/net"))
 	for range 3 {
-		b, _ := json.Marshal(run(t, "../../testdata/landscape", 3, "lodash", "golang.org/x/net"))
+		b, _ := json.Marshal(run(t, landscapeDir(t), 3, "lodash", "golang.org/x/net"))
 		if string(a) != string(b) {
 			t.Fatal("two runs gave different JSON")
 		}
@@ -203,7 +207,7 @@ func TestDeterministicJSON(t *testing.T) {
 // is a dependency edge the file records (the first step may be inferred, and
 // then it must say so).
 func TestPathsAreReal(t *testing.T) {
-	res := run(t, "../../testdata/landscape", 3, "lodash", "golang.org/x/net", "log4j-core", "torchtriton", "urllib3", "debian-archive-keyring", "requests", "golang.org/x/sys", "react", "libc6", "protobuf")
+	res := run(t, landscapeDir(t), 3, "lodash", "golang.org/x/net", "log4j-core", "torchtriton", "urllib3", "debian-archive-keyring", "requests", "golang.org/x/sys", "react", "libc6", "protobuf")
 	if len(res.Hits) < 40 {
 		t.Fatalf("only %d hits; the test wants many paths", len(res.Hits))
 	}
@@ -219,7 +223,7 @@ func TestPathsAreReal(t *testing.T) {
 			}
 			edges := docs[ev.SBOM]
 			if edges == nil {
-				edges = edgesOf(t, filepath.Join("../../testdata/landscape", ev.SBOM))
+				edges = edgesOf(t, filepath.Join(landscapeDir(t), ev.SBOM))
 				docs[ev.SBOM] = edges
 			}
 			if len(ev.PathRefs) != len(ev.Path) || len(ev.Path) != *ev.Depth+1 {
@@ -263,10 +267,9 @@ func edgesOf(t *testing.T, file string) map[[2]string]bool {
 // metadata. The product needs the layout that testdata/landscape/.sbomx.yaml
 // declares.
 func TestLandscapeOwners(t *testing.T) {
-	file := "../../../shared/landscape-expected/services.json"
-	data, err := os.ReadFile(file)
+	data, err := os.ReadFile(repotest.Shared(t, "landscape-expected/services.json"))
 	if err != nil {
-		t.Skip("shared/landscape-expected not present")
+		t.Fatal(err)
 	}
 	var exp struct {
 		Services []struct {
@@ -282,7 +285,7 @@ func TestLandscapeOwners(t *testing.T) {
 	if err := json.Unmarshal(data, &exp); err != nil {
 		t.Fatal(err)
 	}
-	tree, err := LoadTree(context.Background(), []Root{{FS: os.DirFS("../../testdata/landscape"), Name: "landscape"}}, TreeOptions{}, nil)
+	tree, err := LoadTree(context.Background(), []Root{{FS: os.DirFS(landscapeDir(t)), Name: "landscape"}}, TreeOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

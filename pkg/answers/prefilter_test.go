@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/query"
 )
 
@@ -30,18 +31,29 @@ func TestPrefilterSameAnswers(t *testing.T) {
 		all = append(all, qs...)
 	}
 	shared := [][]string{all, {"torchtriton"}, {"org.apache.logging.log4j:log4j-core@<2.17.0"}, {"flatmap-stream"}}
-	dirs := []string{"../../testdata/landscape", "../../testdata/corpus", "../../../shared/landscape", "../../../shared/corpus"}
-	for _, dir := range dirs {
-		if _, err := os.Stat(dir); err != nil {
-			t.Logf("%s absent, skipped", dir)
-			continue
-		}
+	// A missing tree fails its subtests (but ../shared under -short or
+	// SBOMX_SKIP_SHARED=1, where they skip).
+	trees := []struct {
+		name string
+		path func(testing.TB, string) string
+		rel  string
+	}{
+		{"testdata/landscape", repotest.Testdata, "landscape"},
+		{"testdata/corpus", repotest.Testdata, "corpus"},
+		{"shared/landscape", repotest.Shared, "landscape"},
+		{"shared/corpus", repotest.Shared, "corpus"},
+	}
+	for _, tree := range trees {
 		set := queries
-		if strings.Contains(dir, "shared") || strings.HasSuffix(dir, "corpus") {
+		if tree.name != "testdata/landscape" {
 			set = shared
 		}
 		for _, qs := range set {
-			t.Run(dir+" "+qs[0], func(t *testing.T) {
+			t.Run(tree.name+" "+qs[0], func(t *testing.T) {
+				if testing.Short() && strings.HasPrefix(tree.name, "shared/") {
+					t.Skip("-short: the shared trees take seconds plain, minutes under -race (where .ci/run passes -short)")
+				}
+				dir := tree.path(t, tree.rel)
 				var parsed []*query.Query
 				for _, s := range qs {
 					q, err := query.Parse(s)
@@ -51,7 +63,7 @@ func TestPrefilterSameAnswers(t *testing.T) {
 					parsed = append(parsed, q)
 				}
 				answer := func(noPrefilter bool) (string, *Result) {
-					res, err := Run(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, Options{Queries: parsed, NoPrefilter: noPrefilter})
+					res, err := Run(context.Background(), []Root{{FS: os.DirFS(dir), Name: tree.name}}, Options{Queries: parsed, NoPrefilter: noPrefilter})
 					if err != nil {
 						t.Fatal(err)
 					}

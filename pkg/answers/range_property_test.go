@@ -11,6 +11,7 @@ import (
 
 	"github.com/sbomx/sbomx/internal/graph"
 	"github.com/sbomx/sbomx/internal/match/versions"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 	"github.com/sbomx/sbomx/pkg/query"
 )
@@ -26,8 +27,9 @@ type sighting struct {
 // ecosystem, finds that very component (not as "version unknown"); and every
 // range that leaves the version out does not find it.
 func TestRangesFindTheirVersions(t *testing.T) {
-	for _, dir := range []string{"../../testdata/landscape", "../../testdata/corpus"} {
-		t.Run(dir, func(t *testing.T) {
+	for _, rel := range []string{"landscape", "corpus"} {
+		t.Run("testdata/"+rel, func(t *testing.T) {
+			dir := repotest.Testdata(t, rel)
 			picked := pickSightings(t, dir, 60)
 			var in, out []*query.Query
 			want := map[string][]sighting{} // query input -> sightings it must (in) or must not (out) find
@@ -94,9 +96,6 @@ func TestRangesFindTheirVersions(t *testing.T) {
 // valid there.
 func pickSightings(t *testing.T, dir string, n int) []sighting {
 	t.Helper()
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("%s: %v (the test data is part of the repository)", dir, err)
-	}
 	tree, err := LoadTree(context.Background(), []Root{{FS: os.DirFS(dir), Name: dir}}, TreeOptions{}, func(file string, doc *model.Document, _ *graph.Graph) any {
 		var out []sighting
 		for _, c := range doc.Components {

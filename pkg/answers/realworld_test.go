@@ -19,6 +19,7 @@ import (
 
 	"github.com/sbomx/sbomx/internal/decode"
 	"github.com/sbomx/sbomx/internal/graph"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
@@ -29,7 +30,11 @@ import (
 // everything it finds must be in sbomx's answer: every (name, version, purl)
 // in `sbomx packages`, every dependency edge between packages in the graph.
 
-const realWorld = "../../testdata/real-world"
+// realWorldDir holds the real generators' files.
+func realWorldDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "real-world")
+}
 
 // gpkg is a package as the generic reader sees it.
 type gpkg struct{ ref, name, version, purl string }
@@ -41,9 +46,10 @@ type generic struct {
 }
 
 func TestRealWorldDifferential(t *testing.T) {
+	realWorld := realWorldDir(t)
 	entries, err := os.ReadDir(realWorld)
 	if err != nil {
-		t.Fatalf("%v (the test data is part of the repository)", err)
+		t.Fatal(err)
 	}
 	res, err := Packages(context.Background(), []Root{{FS: os.DirFS(realWorld), Name: realWorld}}, TreeOptions{}, nil, Filter{})
 	if err != nil {

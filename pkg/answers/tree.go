@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -31,7 +32,7 @@ type TreeOptions struct {
 	// Inventories are inventory files given on the command line.
 	Inventories []inventory.File
 	// MaxFileSize caps each file read (and each compressed file's or
-	// archive member's expansion); 0 means corpus.DefaultMaxFileSize.
+	// archive member's expansion); 0 means source.DefaultMaxFileSize.
 	MaxFileSize int64
 	// Prefilter rules SBOMs out by their bytes (see query.Prefilter).
 	Prefilter *query.Prefilter
@@ -39,6 +40,10 @@ type TreeOptions struct {
 	Progress *source.Progress
 	// SkipHashes lets decoders leave hashes out: no query needs them.
 	SkipHashes bool
+	// Cache, when set, serves the files of trees with blob hashes (git
+	// commits) that were read before in another tree, unread (see
+	// source.Cache). One cache serves one answer's visitor.
+	Cache *source.Cache
 }
 
 // Root is one directory to read (a --dir). Its ownership files are found
@@ -61,6 +66,9 @@ type Root struct {
 	// Prefix goes before every path printed (the directory as given, when
 	// several are read); "" prints paths relative to Dir.
 	Prefix string
+	// Revision is the commit whose tree FS is, when it is one (--at): the
+	// coverage names it.
+	Revision *Revision
 }
 
 // Tree is a loaded tree: every file of every root, and the services they
@@ -124,7 +132,7 @@ func loadPart(ctx context.Context, r Root, opt TreeOptions, visit Visitor) (*Par
 	}
 	walked := r.FS
 	if r.Dir != "." {
-		sub, err := fs.Sub(r.FS, r.Dir)
+		sub, err := source.Sub(r.FS, r.Dir)
 		if err != nil {
 			return nil, err
 		}
@@ -144,6 +152,7 @@ func loadPart(ctx context.Context, r Root, opt TreeOptions, visit Visitor) (*Par
 		Workers:     opt.Workers,
 		Hidden:      opt.Hidden,
 		MaxFileSize: opt.MaxFileSize,
+		Cache:       opt.Cache,
 		Keep: func(f string) bool {
 			tp := r.treePath(f)
 			return inventory.IsOwnershipFile(tp) || p.listed[tp]
@@ -194,18 +203,7 @@ func (p *Part) readAbove() {
 	if r.Dir == "." {
 		return
 	}
-	names := []string{"CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"}
-	for _, f := range p.Config.Inventory {
-		names = append(names, path.Clean(f))
-	}
-	for dir := path.Dir(r.Dir); ; dir = path.Dir(dir) {
-		for _, base := range []string{"catalog-info.yaml", "catalog-info.yml", "leanix.yaml", "leanix.yml"} {
-			names = append(names, path.Join(dir, base))
-		}
-		if dir == "." {
-			break
-		}
-	}
+	names := p.aboveNames()
 	for _, name := range names {
 		if r.walks(name) {
 			continue
@@ -218,6 +216,23 @@ func (p *Part) readAbove() {
 			p.configWarnings = append(p.configWarnings, FileNote{File: r.show(name), Message: err.Error()})
 		}
 	}
+}
+
+// aboveNames are the files readAbove looks for, relative to the top.
+func (p *Part) aboveNames() []string {
+	names := []string{"CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"}
+	for _, f := range p.Config.Inventory {
+		names = append(names, path.Clean(f))
+	}
+	for dir := path.Dir(cmp.Or(p.Root.Dir, ".")); ; dir = path.Dir(dir) {
+		for _, base := range []string{"catalog-info.yaml", "catalog-info.yml", "leanix.yaml", "leanix.yml"} {
+			names = append(names, path.Join(dir, base))
+		}
+		if dir == "." {
+			break
+		}
+	}
+	return names
 }
 
 // resolve (re)computes the services from the loaded files.
@@ -252,7 +267,7 @@ func (p *Part) resolve(opt TreeOptions) {
 	p.Warnings = slices.Clone(p.configWarnings)
 	for _, f := range p.Config.Inventory {
 		if !found[path.Clean(f)] {
-			p.Warnings = append(p.Warnings, FileNote{File: cmpOr(p.Config.File, r.show(inventory.ConfigFile)), Message: fmt.Sprintf("inventory file %s not found in the tree", f)})
+			p.Warnings = append(p.Warnings, FileNote{File: cmp.Or(p.Config.File, r.show(inventory.ConfigFile)), Message: fmt.Sprintf("inventory file %s not found in the tree", f)})
 		}
 	}
 	for _, w := range p.Inventory.Warnings {
@@ -377,11 +392,4 @@ func relSlash(base, target string) string {
 		return strings.TrimSuffix(up, "/")
 	}
 	return up + strings.Join(ts[i:], "/")
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -34,7 +34,8 @@ func unescape(s string) (string, error) {
 // parsePURLFast parses the common shapes of purls without packageurl-go's
 // allocations. handled is false when the purl has anything it does not
 // mirror exactly (a subpath, an odd qualifier, an uncommon type): the caller
-// then uses packageurl-go.
+// then uses packageurl-go. Kept as one function: it runs once per component
+// of every SBOM read, and its steps share the cursor.
 func parsePURLFast(s string) (p PURL, ok, handled bool) {
 	if len(s) < 4 || !strings.EqualFold(s[:4], "pkg:") {
 		return PURL{}, false, false

@@ -8,22 +8,23 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sbomx/sbomx/internal/support/repotest"
 )
 
-// corpusPURLs collects every purl-looking string of the repository's test
-// data (and of ../shared when it is there).
-func corpusPURLs(t testing.TB) []string {
+// corpusPURLs collects every purl-looking string of the files under roots.
+func corpusPURLs(t testing.TB, roots ...string) []string {
 	re := regexp.MustCompile(`pkg:[A-Za-z0-9.+-]+/[^"'<>\s]+`)
 	seen := map[string]bool{}
 	var out []string
-	for _, root := range []string{"../../testdata", "../../../shared/corpus", "../../../shared/landscape"} {
-		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
-				return nil
+				return err
 			}
 			data, err := os.ReadFile(p)
 			if err != nil {
-				return nil
+				return err
 			}
 			for _, m := range re.FindAll(data, -1) {
 				s := strings.ReplaceAll(string(m), `\u0026`, "&")
@@ -34,15 +35,28 @@ func corpusPURLs(t testing.TB) []string {
 			}
 			return nil
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	return out
 }
 
-// TestParsePURLFastEqualsPackageurlGo: on every purl of the corpora, the
-// fast parser gives what packageurl-go gives, or hands the purl over.
+// TestParsePURLFastEqualsPackageurlGo: on every purl of the corpora (the
+// repository's test data, then ../shared's), the fast parser gives what
+// packageurl-go gives, or hands the purl over.
 func TestParsePURLFastEqualsPackageurlGo(t *testing.T) {
-	purls := corpusPURLs(t)
-	if len(purls) < 1000 {
+	t.Run("testdata", func(t *testing.T) {
+		testParsePURLFast(t, 1000, repotest.Testdata(t, ""))
+	})
+	t.Run("shared", func(t *testing.T) {
+		testParsePURLFast(t, 1000, repotest.Shared(t, "corpus"), repotest.Shared(t, "landscape"))
+	})
+}
+
+func testParsePURLFast(t *testing.T, atLeast int, roots ...string) {
+	purls := corpusPURLs(t, roots...)
+	if len(purls) < atLeast {
 		t.Fatalf("only %d purls found", len(purls))
 	}
 	handled := 0

@@ -14,15 +14,31 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
-const (
-	specDir      = "../../../testdata/corpus/cyclonedx-spec"
-	realDir      = "../../../testdata/corpus/real"
-	landscapeDir = "../../../testdata/landscape"
-	sharedDir    = "../../../../shared/corpus"
-)
+// The trees the tests read; each fails the test when it is missing (but
+// ../shared under -short or SBOMX_SKIP_SHARED=1, where it skips).
+func specDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "corpus/cyclonedx-spec")
+}
+
+func realDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "corpus/real")
+}
+
+func landscapeDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "landscape")
+}
+
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Shared(t, "corpus")
+}
 
 // decodeNoPanic decodes a file, failing the test (not the binary) on panic.
 func decodeNoPanic(t *testing.T, data []byte) (doc *model.Document, err error) {
@@ -165,9 +181,7 @@ func listedComponents(doc *model.Document) int {
 }
 
 func TestSpecCorpus(t *testing.T) {
-	if _, err := os.Stat(specDir); err != nil {
-		t.Skipf("no spec corpus: %v", err)
-	}
+	specDir := specDir(t)
 	var valid, invalid, invalidErr, invalidLenient int
 	err := filepath.WalkDir(specDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -229,9 +243,6 @@ func TestSpecCorpus(t *testing.T) {
 // want (keyed by path relative to dir).
 func decodeTree(t *testing.T, dir string, want map[string]int) {
 	t.Helper()
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no %s: %v", dir, err)
-	}
 	files, total := 0, 0
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -279,7 +290,7 @@ func decodeTree(t *testing.T, dir string, want map[string]int) {
 }
 
 func TestRealCorpus(t *testing.T) {
-	decodeTree(t, realDir, map[string]int{
+	decodeTree(t, realDir(t), map[string]int{
 		"apk-alpine-3.13.1-image-trivy.cdx.json":                 15,
 		"deb-postgres-11.15-stretch-image-syft.cdx.xml":          137,
 		"maven-dropwizard-1.3.15-cyclonedx-maven-plugin.cdx.xml": 167,
@@ -289,7 +300,7 @@ func TestRealCorpus(t *testing.T) {
 
 func TestLandscape(t *testing.T) {
 	// Counted with python: components[] and nested, metadata.component excluded.
-	decodeTree(t, landscapeDir, map[string]int{
+	decodeTree(t, landscapeDir(t), map[string]int{
 		"internal-tools/cost-reporter/sbom.cdx.xml":         15,
 		"internal-tools/legacy-build-scripts/sbom.cdx.json": 400,
 		"logistics/eta-predictor/container.cdx.json":        119,
@@ -362,11 +373,9 @@ func readmeCounts(t *testing.T, path string) map[string]int {
 }
 
 func TestSharedRealCorpus(t *testing.T) {
-	dir := filepath.Join(sharedDir, "real")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not available: %v", err)
-	}
-	want := readmeCounts(t, filepath.Join(sharedDir, "README.md"))
+	shared := sharedDir(t)
+	dir := filepath.Join(shared, "real")
+	want := readmeCounts(t, filepath.Join(shared, "README.md"))
 	if len(want) < 20 {
 		t.Fatalf("parsed only %d CycloneDX rows from the README", len(want))
 	}
@@ -377,7 +386,7 @@ func TestSharedRealCorpus(t *testing.T) {
 // metadata.authors names cdxgen's maintainer: he wrote the generator, not
 // the service, so he is one of the SBOM's creators and never an owner hint.
 func TestCdxgenAuthorIsNotAnOwner(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(realDir, "gradle-java-test-app-cdxgen.cdx.json"))
+	data, err := os.ReadFile(filepath.Join(realDir(t), "gradle-java-test-app-cdxgen.cdx.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,13 @@
-// Package cyclonedx decodes CycloneDX JSON and XML BOMs into the model.
+// Package cyclonedx decodes CycloneDX JSON and XML BOMs (specification 1.0
+// to 1.7) into a model.Document: components, containment, dependencies and
+// who made and owns the BOM. JSON is read by a scanner of its own (scan.go)
+// where it answers as cyclonedx-go would, and by cyclonedx-go elsewhere;
+// XML by cyclonedx-go. Claims and PeekRoot answer the prefilter cheaply.
+//
+// It reads bytes handed to it: no files, no other formats, nothing about
+// services or queries. It must not reject a readable BOM for a fault in a
+// part sbomx does not use (it reads leniently and warns instead), and the
+// scanner must never answer differently from cyclonedx-go.
 package cyclonedx
 
 import (
@@ -167,15 +176,7 @@ func convert(bom *cdx.BOM) *model.Document {
 	if bom.Metadata != nil {
 		root = bom.Metadata.Component
 	}
-	if root != nil {
-		ref := root.BOMRef
-		if ref == "" {
-			ref = c.fresh(rootRef)
-		}
-		rc := c.component(root, ref)
-		c.doc.Root = &rc
-		c.walk(root.Components, ref)
-	}
+	c.addRoot(root)
 	if bom.Components != nil {
 		for i := range *bom.Components {
 			comp := &(*bom.Components)[i]
@@ -201,13 +202,22 @@ type converter struct {
 
 // collectRefs records every real bom-ref so synthetic Refs never collide.
 func (c *converter) collectRefs(bom *cdx.BOM) {
-	if bom.Metadata != nil && bom.Metadata.Component != nil {
-		if r := bom.Metadata.Component.BOMRef; r != "" {
-			c.used[r] = true
-		}
-		c.collectCDX(bom.Metadata.Component.Components)
+	if bom.Metadata != nil {
+		c.collectRoot(bom.Metadata.Component)
 	}
 	c.collectCDX(bom.Components)
+}
+
+// collectRoot records the bom-refs of the root component (nil: none) and
+// of the components nested in it.
+func (c *converter) collectRoot(root *cdx.Component) {
+	if root == nil {
+		return
+	}
+	if r := root.BOMRef; r != "" {
+		c.used[r] = true
+	}
+	c.collectCDX(root.Components)
 }
 
 // collectCDX records the bom-refs of list's components, nested ones too.
@@ -243,6 +253,21 @@ func (c *converter) syntheticRef() string {
 			return ref
 		}
 	}
+}
+
+// addRoot makes root (nil: none) the document's root, under a fresh Ref
+// when it has no bom-ref, and adds the components it contains.
+func (c *converter) addRoot(root *cdx.Component) {
+	if root == nil {
+		return
+	}
+	ref := root.BOMRef
+	if ref == "" {
+		ref = c.fresh(rootRef)
+	}
+	rc := c.component(root, ref)
+	c.doc.Root = &rc
+	c.walk(root.Components, ref)
 }
 
 // walk adds every component of list (and, depth first, their children) as

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sbomx/sbomx/internal/support/graphtest"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
@@ -20,15 +21,14 @@ import (
 // test, and big seeds slow mutation down.
 const fuzzSeedMax = 64 << 10
 
-// addFileSeeds adds the files (relative to the repository root) that exist
-// and are small enough.
+// addFileSeeds adds the files (relative to the repository root) that are
+// small enough; a missing file fails the target.
 func addFileSeeds(f *testing.F, files ...string) {
 	f.Helper()
 	for _, name := range files {
-		data, err := os.ReadFile(filepath.Join("..", "..", "..", filepath.FromSlash(name)))
+		data, err := os.ReadFile(filepath.Join(repotest.Root(f), filepath.FromSlash(name)))
 		if err != nil {
-			f.Logf("seed %s: %v", name, err)
-			continue
+			f.Fatalf("seed: %v", err)
 		}
 		if len(data) > fuzzSeedMax {
 			f.Logf("seed %s: %d bytes, too big", name, len(data))

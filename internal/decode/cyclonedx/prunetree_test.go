@@ -285,19 +285,29 @@ func TestPruneEqualsTree(t *testing.T) {
 	for _, c := range edgeCases() {
 		checkPrune(t, c[:min(len(c), 60)], []byte(c))
 	}
+	forEqualDirs(t, testPruneEqualsTreeDirs)
+}
+
+func testPruneEqualsTreeDirs(t *testing.T, dirs ...string) {
 	n := 0
-	for _, dir := range equalDirs {
-		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".json") {
-				if data, err := os.ReadFile(path); err == nil {
-					if f, _ := Sniff(data); f == model.CycloneDXJSON {
-						checkPrune(t, path, data)
-						n++
-					}
-				}
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if f, _ := Sniff(data); f == model.CycloneDXJSON {
+				checkPrune(t, path, data)
+				n++
 			}
 			return nil
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	if n == 0 {
 		t.Fatal("no CycloneDX JSON files found")

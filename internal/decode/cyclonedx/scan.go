@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
 
@@ -93,12 +92,7 @@ func decodeScanWith(data []byte, opt Options, masks bool) (*model.Document, bool
 	if !s.hasBOMFormat {
 		return nil, false
 	}
-	bomFormat := s.Text(s.bomFormat)
-	switch {
-	case bomFormat == cdx.BOMFormat:
-	case strings.EqualFold(strings.TrimSpace(bomFormat), cdx.BOMFormat):
-		r.warnf("bomformat %q read as %q", bomFormat, cdx.BOMFormat)
-	default:
+	if !r.checkBOMFormat(s.Text(s.bomFormat)) {
 		return nil, false
 	}
 	if !s.hasSpec {
@@ -145,27 +139,16 @@ func (s *scanner) convert(md *cdx.Metadata) *model.Document {
 	// The set of bom-refs is only needed to make up Refs.
 	if s.noRef || root != nil && (root.BOMRef == "" || cdxNoRef(root.Components)) {
 		c.used = make(map[string]bool, len(s.comps)+1)
-		if root != nil {
-			if r := root.BOMRef; r != "" {
-				c.used[r] = true
-			}
-			c.collectCDX(root.Components)
-		}
+		c.collectRoot(root)
 		for i := range s.comps {
 			if r := s.comps[i].Ref; r != "" {
 				c.used[r] = true
 			}
 		}
 	}
+	c.addRoot(root)
 	rootBOMRef := ""
 	if root != nil {
-		ref := root.BOMRef
-		if ref == "" {
-			ref = c.fresh(rootRef)
-		}
-		rc := c.component(root, ref)
-		c.doc.Root = &rc
-		c.walk(root.Components, ref)
 		rootBOMRef = root.BOMRef
 	}
 
@@ -288,6 +271,8 @@ type compToks struct {
 }
 
 // component reads one component object into s.comps (children after it).
+// It is kept whole: it is the scanner's innermost loop, whose key switch and
+// seen bits read (and run) best in one piece.
 func (s *scanner) component(parent int32) bool {
 	idx := int32(len(s.comps))
 	if len(s.comps) == cap(s.comps) {

@@ -9,16 +9,21 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
-// equalDirs are the trees whose CycloneDX JSON files the scanner must
-// decode exactly as the slow path, or decline; missing trees are skipped.
-var equalDirs = []string{
-	"../../../testdata/corpus",
-	"../../../testdata/landscape",
-	"../../../../shared/corpus",
-	"../../../../shared/landscape",
+// forEqualDirs runs test, in a subtest each, on the repository's trees and
+// on ../shared's whose CycloneDX JSON files the scanner must decode exactly
+// as the slow path, or decline. A missing tree fails its subtest (but
+// ../shared under -short or SBOMX_SKIP_SHARED=1, where it skips).
+func forEqualDirs(t *testing.T, test func(t *testing.T, dirs ...string)) {
+	t.Run("testdata", func(t *testing.T) {
+		test(t, repotest.Testdata(t, "corpus"), repotest.Testdata(t, "landscape"))
+	})
+	t.Run("shared", func(t *testing.T) {
+		test(t, repotest.Shared(t, "corpus"), repotest.Shared(t, "landscape"))
+	})
 }
 
 // lenientWarning starts the warning of the slow path's lenient retry, the
@@ -84,13 +89,11 @@ func checkScan(t *testing.T, name string, data []byte) (scanned, lenient bool) {
 	return true, lenient
 }
 
-func TestScanEqualsSlowCorpus(t *testing.T) {
+func TestScanEqualsSlowCorpus(t *testing.T) { forEqualDirs(t, testScanEqualsSlowCorpus) }
+
+func testScanEqualsSlowCorpus(t *testing.T, dirs ...string) {
 	files, scanned, lenient := 0, 0, 0
-	for _, dir := range equalDirs {
-		if _, err := os.Stat(dir); err != nil {
-			t.Logf("%s: skipped (%v)", dir, err)
-			continue
-		}
+	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
 				return err
@@ -318,7 +321,7 @@ func benchFiles(b *testing.B, patterns ...string) ([][]byte, int64) {
 		}
 	}
 	if len(out) == 0 {
-		b.Skip("no files")
+		b.Fatalf("no files match %q", patterns)
 	}
 	return out, n
 }
@@ -351,28 +354,31 @@ func benchDecode(b *testing.B, files [][]byte, n int64, how decoder) {
 	}
 }
 
-var realBench = []string{realDir + "/*.cdx.json", landscapeDir + "/logistics/*/bom.cdx.json"}
+func realBench(b *testing.B) []string {
+	return []string{realDir(b) + "/*.cdx.json", landscapeDir(b) + "/logistics/*/bom.cdx.json"}
+}
 
 func BenchmarkDecodeJSONScan(b *testing.B) {
-	files, n := benchFiles(b, realBench...)
+	files, n := benchFiles(b, realBench(b)...)
 	benchDecode(b, files, n, scanPath)
 }
 
 func BenchmarkDecodeJSONSlow(b *testing.B) {
-	files, n := benchFiles(b, realBench...)
+	files, n := benchFiles(b, realBench(b)...)
 	benchDecode(b, files, n, slowPath)
 }
 
-// largeFiles are the first 20 BOMs of $SBOMX_BENCH_SMALL, by default
-// /work/bench/small (genlandscape -services 500 -components 300 -seed 42),
-// when it exists.
+// largeFiles are the first 20 BOMs of the tree $SBOMX_BENCH_SMALL names
+// (genlandscape -services 500 -components 300 -seed 42; scripts/bench.sh
+// makes it and sets the variable). The benchmark is skipped when it is
+// unset.
 func largeFiles(b *testing.B) ([][]byte, int64) {
 	dir := os.Getenv("SBOMX_BENCH_SMALL")
 	if dir == "" {
-		dir = "/work/bench/small"
+		b.Skip("SBOMX_BENCH_SMALL not set (scripts/bench.sh sets it to $BENCH_ROOT/small)")
 	}
 	if _, err := os.Stat(dir); err != nil {
-		b.Skip(dir + " absent")
+		b.Fatal(err)
 	}
 	var paths []string
 	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
@@ -111,7 +112,7 @@ func logDoc(t *testing.T, path string, d decoded) {
 }
 
 func TestCorpusSPDX(t *testing.T) {
-	base := filepath.Join("..", "..", "..", "testdata", "corpus", "spdx")
+	base := repotest.Testdata(t, "corpus/spdx")
 	perFolder := map[string][2]int{} // folder -> {decoded, skipped}
 	err := filepath.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -189,19 +190,15 @@ func testRealDir(t *testing.T, dir string) {
 }
 
 func TestCorpusReal(t *testing.T) {
-	testRealDir(t, filepath.Join("..", "..", "..", "testdata", "corpus", "real"))
+	testRealDir(t, repotest.Testdata(t, "corpus/real"))
 }
 
 func TestSharedCorpusReal(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "..", "shared", "corpus", "real")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not available: %v", dir, err)
-	}
-	testRealDir(t, dir)
+	testRealDir(t, repotest.Shared(t, "corpus/real"))
 }
 
 func TestLandscape(t *testing.T) {
-	base := filepath.Join("..", "..", "..", "testdata", "landscape")
+	base := repotest.Testdata(t, "landscape")
 	n := 0
 	err := filepath.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || d.Name() != "sbom.spdx.json" {
@@ -233,10 +230,9 @@ func TestLandscape(t *testing.T) {
 // TestEtaPredictorTorchtriton: the landscape's torchtriton scenario must be
 // reachable root … torchaudio → torch → torchtriton through dependency edges.
 func TestEtaPredictorTorchtriton(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "testdata", "landscape", "logistics", "eta-predictor", "sbom.spdx.json")
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(repotest.Testdata(t, "landscape/logistics/eta-predictor/sbom.spdx.json"))
 	if err != nil {
-		t.Skipf("landscape file missing: %v", err)
+		t.Fatal(err)
 	}
 	doc, err := Decode(data)
 	if err != nil {

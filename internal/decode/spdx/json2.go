@@ -47,12 +47,65 @@ type json2Package struct {
 	} `json:"externalRefs"`
 }
 
+// info maps a package (nil: none) to the model. One without an SPDXID
+// gets a generatedRef (unnamed counts them), one without a name either is
+// dropped (ok false).
+func (p *json2Package) info(unnamed *int) (pkgInfo, bool) {
+	if p == nil {
+		return pkgInfo{}, false
+	}
+	c := model.Component{
+		Ref:     strings.TrimSpace(p.SPDXID),
+		Name:    p.Name,
+		Version: p.VersionInfo,
+		Type:    strings.ToLower(strings.TrimSpace(p.PrimaryPackagePurpose)),
+	}
+	if c.Ref == "" {
+		if c.Name == "" {
+			return pkgInfo{}, false
+		}
+		*unnamed++
+		c.Ref = generatedRef(*unnamed)
+	}
+	for _, ck := range p.Checksums {
+		if ck == nil {
+			continue
+		}
+		if h := hashString(ck.Algorithm, ck.ChecksumValue); h != "" {
+			c.Hashes = append(c.Hashes, h)
+		}
+	}
+	c.PURL = p.purl()
+	c.AddSource(p.DownloadLocation)
+	model.IdentifyComponent(&c)
+	pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier)}
+	if o := strings.TrimSpace(p.Originator); o != "" {
+		pi.originator = []string{o}
+	}
+	return pi, true
+}
+
+// purl is the locator of the package's first purl reference that has one:
+// decodeJSON2 and PeekRoot must agree on it.
+func (p *json2Package) purl() string {
+	for _, ref := range p.ExternalRefs {
+		if ref != nil && isPURLType(ref.ReferenceType) {
+			if loc := strings.TrimSpace(ref.ReferenceLocator); loc != "" {
+				return loc
+			}
+		}
+	}
+	return ""
+}
+
 type json2Rel struct {
 	SPDXElementID      string `json:"spdxElementId"`
 	RelationshipType   string `json:"relationshipType"`
 	RelatedSPDXElement string `json:"relatedSpdxElement"`
 }
 
+// decodeJSON2 reads SPDX 2 JSON with encoding/json: the slow path of
+// decodeJSON, and the reader of YAML and XML once converted to JSON.
 func decodeJSON2(data []byte) (*raw, error) {
 	var d json2Doc
 	warn, err := typeWarning(json.Unmarshal(data, &d))
@@ -85,46 +138,11 @@ func decodeJSON2(data []byte) (*raw, error) {
 	}
 	unnamed := 0
 	for _, p := range d.Packages {
-		if p == nil {
-			continue
+		if pi, ok := p.info(&unnamed); ok {
+			r.pkgs = append(r.pkgs, pi)
 		}
-		c := model.Component{
-			Ref:     strings.TrimSpace(p.SPDXID),
-			Name:    p.Name,
-			Version: p.VersionInfo,
-			Type:    strings.ToLower(strings.TrimSpace(p.PrimaryPackagePurpose)),
-		}
-		if c.Ref == "" {
-			if c.Name == "" {
-				continue
-			}
-			unnamed++
-			c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", unnamed)
-		}
-		for _, ck := range p.Checksums {
-			if ck == nil {
-				continue
-			}
-			if h := hashString(ck.Algorithm, ck.ChecksumValue); h != "" {
-				c.Hashes = append(c.Hashes, h)
-			}
-		}
-		for _, ref := range p.ExternalRefs {
-			if ref != nil && c.PURL == "" && isPURLType(ref.ReferenceType) {
-				c.PURL = strings.TrimSpace(ref.ReferenceLocator)
-			}
-		}
-		c.AddSource(p.DownloadLocation)
-		model.IdentifyComponent(&c)
-		pi := pkgInfo{comp: c, supplier: strings.TrimSpace(p.Supplier)}
-		if o := strings.TrimSpace(p.Originator); o != "" {
-			pi.originator = []string{o}
-		}
-		r.pkgs = append(r.pkgs, pi)
 	}
-	if unnamed > 0 {
-		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", unnamed))
-	}
+	r.warnGeneratedRefs(unnamed)
 	for _, rl := range d.Relationships {
 		if rl == nil || rl.RelationshipType == "" {
 			continue

@@ -151,6 +151,9 @@ func isCollectionKind(k string) bool {
 	return false
 }
 
+// decodeJSON3 reads SPDX 3 JSON-LD. The graph is a list of typed nodes
+// that name each other by id, or hold each other inline; graph3 indexes
+// them, and each concern of the mapping is one of its methods.
 func decodeJSON3(data []byte) (*raw, error) {
 	var d json3Doc
 	warn, err := typeWarning(json.Unmarshal(data, &d))
@@ -161,16 +164,31 @@ func decodeJSON3(data []byte) (*raw, error) {
 	if warn != "" {
 		r.warnings = append(r.warnings, warn)
 	}
+	g := newGraph3(d.Graph)
+	spdxDocs, collections := g.elements(r)
+	docNode := g.document(r, spdxDocs, collections)
+	g.describes(r, spdxDocs, collections)
+	g.creationInfo(r, docNode)
+	return r, nil
+}
 
-	// Flatten: top-level nodes plus nodes written inline where a reference
-	// could be.
-	var nodes []*node3
+// graph3 is the document's nodes, top-level and inline, and an index of
+// them by id, to follow references.
+type graph3 struct {
+	nodes []*node3
+	byID  map[string]*node3 // the first node with each id
+}
+
+// newGraph3 flattens the graph: its top-level nodes, and the nodes written
+// inline where a reference could be, depth first.
+func newGraph3(top []*node3) *graph3 {
+	g := &graph3{}
 	var walk func(n *node3)
 	walk = func(n *node3) {
 		if n == nil {
 			return
 		}
-		nodes = append(nodes, n)
+		g.nodes = append(g.nodes, n)
 		for _, list := range []nodeRefs{n.From, n.To, n.RootElement, n.SuppliedBy, n.OriginatedBy, n.CreatedBy, n.CreatedUsing, n.CreationInfo, n.ExternalID, n.VerifiedUsing} {
 			for _, ref := range list {
 				if ref.node != nil && ref.node.id() != "" {
@@ -179,32 +197,43 @@ func decodeJSON3(data []byte) (*raw, error) {
 			}
 		}
 	}
-	for _, n := range d.Graph {
+	for _, n := range top {
 		walk(n)
 	}
-	byID := make(map[string]*node3, len(nodes))
-	for _, n := range nodes {
+	g.byID = make(map[string]*node3, len(g.nodes))
+	for _, n := range g.nodes {
 		if id := n.id(); id != "" {
-			if _, dup := byID[id]; !dup {
-				byID[id] = n
+			if _, dup := g.byID[id]; !dup {
+				g.byID[id] = n
 			}
 		}
 	}
-	resolve := func(ref nodeRef) *node3 {
-		if ref.node != nil {
-			return ref.node
-		}
-		return byID[strings.TrimSpace(ref.ref)]
-	}
-	nameOf := func(ref nodeRef) string {
-		if n := resolve(ref); n != nil && n.Name != "" {
-			return n.Name
-		}
-		return ref.id()
-	}
+	return g
+}
 
-	var spdxDocs, collections []*node3
-	for _, n := range nodes {
+// resolve is the node a reference names or holds; nil if none.
+func (g *graph3) resolve(ref nodeRef) *node3 {
+	if ref.node != nil {
+		return ref.node
+	}
+	return g.byID[strings.TrimSpace(ref.ref)]
+}
+
+// nameOf is the name of the node a reference names (an agent, a tool), or
+// the reference itself when the node is missing or unnamed.
+func (g *graph3) nameOf(ref nodeRef) string {
+	if n := g.resolve(ref); n != nil && n.Name != "" {
+		return n.Name
+	}
+	return ref.id()
+}
+
+// elements sorts the nodes into r: packages, files, snippets, other
+// elements and relationships. It returns the collections (SpdxDocument,
+// Sbom, Bom, Bundle), whose ids name the document, and the SpdxDocuments
+// among them.
+func (g *graph3) elements(r *raw) (spdxDocs, collections []*node3) {
+	for _, n := range g.nodes {
 		k := n.kind()
 		id := n.id()
 		switch {
@@ -212,7 +241,7 @@ func decodeJSON3(data []byte) (*raw, error) {
 			if id == "" {
 				continue
 			}
-			r.pkgs = append(r.pkgs, package3(n, resolve, nameOf))
+			r.pkgs = append(r.pkgs, g.package3(n))
 		case k == "file":
 			r.addElem(id, kindFile)
 		case k == "snippet":
@@ -235,26 +264,38 @@ func decodeJSON3(data []byte) (*raw, error) {
 			}
 		}
 	}
+	return spdxDocs, collections
+}
 
-	var docNode *node3
-	if len(spdxDocs) > 0 {
-		docNode = spdxDocs[0]
-		r.docID = docNode.id()
-		r.docName = docNode.Name
-		for _, imp := range docNode.Import {
-			if n := resolve(imp); n != nil && n.ExternalSpdx != "" {
-				if _, local := byID[n.ExternalSpdx]; !local {
-					r.addElem(strings.TrimSpace(n.ExternalSpdx), kindExternal)
-				}
+// document names the document after the first SpdxDocument (else the first
+// collection) and records the elements it imports from other documents,
+// whose relationship ends are dropped. It returns the SpdxDocument, or nil.
+func (g *graph3) document(r *raw, spdxDocs, collections []*node3) *node3 {
+	if len(spdxDocs) == 0 {
+		if len(collections) > 0 {
+			r.docID = collections[0].id()
+			r.docName = collections[0].Name
+		}
+		return nil
+	}
+	docNode := spdxDocs[0]
+	r.docID = docNode.id()
+	r.docName = docNode.Name
+	for _, imp := range docNode.Import {
+		if n := g.resolve(imp); n != nil && n.ExternalSpdx != "" {
+			if _, local := g.byID[n.ExternalSpdx]; !local {
+				r.addElem(strings.TrimSpace(n.ExternalSpdx), kindExternal)
 			}
 		}
-	} else if len(collections) > 0 {
-		r.docID = collections[0].id()
-		r.docName = collections[0].Name
 	}
+	return docNode
+}
 
-	// Described elements: rootElement of the document and of Sbom/Bom
-	// elements, with collections replaced by their own root elements.
+// describes lists the described elements for the root selection: the
+// rootElement of the SpdxDocument, with collections replaced by their own
+// root elements. Sbom/Bom elements the SpdxDocument does not reach count
+// only when no SpdxDocument names a root.
+func (g *graph3) describes(r *raw, spdxDocs, collections []*node3) {
 	seen := map[string]bool{}
 	var expand func(ref nodeRef)
 	expand = func(ref nodeRef) {
@@ -263,7 +304,7 @@ func decodeJSON3(data []byte) (*raw, error) {
 			return
 		}
 		seen[id] = true
-		if n := resolve(ref); n != nil && isCollectionKind(n.kind()) {
+		if n := g.resolve(ref); n != nil && isCollectionKind(n.kind()) {
 			for _, sub := range n.RootElement {
 				expand(sub)
 			}
@@ -271,8 +312,6 @@ func decodeJSON3(data []byte) (*raw, error) {
 		}
 		r.describes = append(r.describes, id)
 	}
-	// The SpdxDocument's own rootElement wins; Sbom/Bom elements it does
-	// not reach count only when no SpdxDocument names a root.
 	starts := spdxDocs
 	if !hasRoots(spdxDocs) {
 		starts = collections
@@ -282,14 +321,18 @@ func decodeJSON3(data []byte) (*raw, error) {
 			expand(ref)
 		}
 	}
+}
 
-	// Creation info: the document's, else the first one found.
+// creationInfo reads the spec version and creators from the document's
+// creation info, else from the first one that names a spec version ("3"
+// when none does).
+func (g *graph3) creationInfo(r *raw, docNode *node3) {
 	var ci *node3
 	if docNode != nil && len(docNode.CreationInfo) > 0 {
-		ci = resolve(docNode.CreationInfo[0])
+		ci = g.resolve(docNode.CreationInfo[0])
 	}
 	if ci == nil || ci.SpecVersion == "" {
-		for _, n := range nodes {
+		for _, n := range g.nodes {
 			if n.kind() == "creationinfo" && n.SpecVersion != "" {
 				ci = n
 				break
@@ -299,16 +342,15 @@ func decodeJSON3(data []byte) (*raw, error) {
 	if ci != nil {
 		r.spec = strings.TrimSpace(ci.SpecVersion)
 		for _, a := range ci.CreatedBy {
-			r.creators = append(r.creators, nameOf(a))
+			r.creators = append(r.creators, g.nameOf(a))
 		}
 		for _, a := range ci.CreatedUsing {
-			r.creators = append(r.creators, nameOf(a))
+			r.creators = append(r.creators, g.nameOf(a))
 		}
 	}
 	if r.spec == "" {
 		r.spec = "3"
 	}
-	return r, nil
 }
 
 func hasRoots(ns []*node3) bool {
@@ -328,7 +370,10 @@ func ids(rs nodeRefs) []string {
 	return out
 }
 
-func package3(n *node3, resolve func(nodeRef) *node3, nameOf func(nodeRef) string) pkgInfo {
+// package3 maps a software_Package (or a subclass) to a package: its purl
+// from software_packageUrl, else from a purl externalIdentifier; its hashes
+// from verifiedUsing.
+func (g *graph3) package3(n *node3) pkgInfo {
 	c := model.Component{
 		Ref:     n.id(),
 		Name:    n.Name,
@@ -339,14 +384,14 @@ func package3(n *node3, resolve func(nodeRef) *node3, nameOf func(nodeRef) strin
 	c.AddSource(n.DownloadLoc)
 	if c.PURL == "" {
 		for _, ref := range n.ExternalID {
-			if ei := resolve(ref); ei != nil && isPURLType(ei.ExternalIDType) && ei.Identifier != "" {
+			if ei := g.resolve(ref); ei != nil && isPURLType(ei.ExternalIDType) && ei.Identifier != "" {
 				c.PURL = strings.TrimSpace(ei.Identifier)
 				break
 			}
 		}
 	}
 	for _, ref := range n.VerifiedUsing {
-		h := resolve(ref)
+		h := g.resolve(ref)
 		if h == nil || h.kind() == "packageverificationcode" {
 			continue
 		}
@@ -357,14 +402,16 @@ func package3(n *node3, resolve func(nodeRef) *node3, nameOf func(nodeRef) strin
 	model.IdentifyComponent(&c)
 	pi := pkgInfo{comp: c}
 	if len(n.SuppliedBy) > 0 {
-		pi.supplier = nameOf(n.SuppliedBy[0])
+		pi.supplier = g.nameOf(n.SuppliedBy[0])
 	}
 	for _, o := range n.OriginatedBy {
-		pi.originator = append(pi.originator, nameOf(o))
+		pi.originator = append(pi.originator, g.nameOf(o))
 	}
 	return pi
 }
 
+// firstNonEmpty is the first value that is not empty or blank: unlike
+// cmp.Or, a value of spaces does not hide a later one.
 func firstNonEmpty(s ...string) string {
 	for _, v := range s {
 		if strings.TrimSpace(v) != "" {

@@ -2,7 +2,6 @@ package spdx
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/sbomx/sbomx/internal/support/foldscan"
@@ -70,7 +69,7 @@ func PeekRoot(data []byte) (root *model.Component, ok bool) {
 			r.docName, ok = w.String()
 			return ok
 		case "documentDescribes":
-			return strings3(w, func(s string) { r.describes = append(r.describes, s) })
+			return stringArray(w, func(s string) { r.describes = append(r.describes, s) })
 		case "packages":
 			unnamed := 0
 			return w.Array(func() bool { return peekPackage(w, r, spans, &unnamed) })
@@ -140,7 +139,8 @@ func member(w *jsonlite.Walker, keys []string, set func(key, value string)) bool
 	})
 }
 
-func strings3(w *jsonlite.Walker, add func(string)) bool {
+// stringArray reads an array of plain strings, handing each to add.
+func stringArray(w *jsonlite.Walker, add func(string)) bool {
 	return w.Array(func() bool {
 		s, ok := w.String()
 		add(s)
@@ -162,10 +162,10 @@ func peekPackage(w *jsonlite.Walker, r *raw, spans map[int][2]int, unnamed *int)
 	}
 	if c.Ref == "" {
 		if c.Name == "" {
-			return true // json2 drops it
+			return true // decodeJSON2 drops it
 		}
 		*unnamed++
-		c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", *unnamed)
+		c.Ref = generatedRef(*unnamed)
 	}
 	spans[len(r.pkgs)] = [2]int{start, w.Pos()}
 	r.pkgs = append(r.pkgs, pkgInfo{comp: c})
@@ -173,7 +173,7 @@ func peekPackage(w *jsonlite.Walker, r *raw, spans map[int][2]int, unnamed *int)
 }
 
 func peekElement(w *jsonlite.Walker, r *raw, kind endKind) bool {
-	if w.Peek() == 'n' { // null, as json2 skips it
+	if w.Peek() == 'n' { // null, which decodeJSON2 skips
 		_, _, ok := w.Skip()
 		return ok
 	}
@@ -202,19 +202,14 @@ func peekRelationship(w *jsonlite.Walker, r *raw) bool {
 	return true
 }
 
-// rootPackage reads the root package's object as json2 reads packages, for
-// its name and purl.
+// rootPackage reads the root package's object as decodeJSON2 reads
+// packages, for its name, version and purl.
 func rootPackage(data []byte, span [2]int, ref string) (*model.Component, bool) {
 	var p json2Package
 	if err := json.Unmarshal(trimBOM(data)[span[0]:span[1]], &p); err != nil {
 		return nil, false
 	}
-	c := model.Component{Ref: ref, Name: p.Name, Version: p.VersionInfo}
-	for _, er := range p.ExternalRefs {
-		if er != nil && c.PURL == "" && isPURLType(er.ReferenceType) {
-			c.PURL = strings.TrimSpace(er.ReferenceLocator)
-		}
-	}
+	c := model.Component{Ref: ref, Name: p.Name, Version: p.VersionInfo, PURL: p.purl()}
 	model.IdentifyComponent(&c)
 	return &c, true
 }

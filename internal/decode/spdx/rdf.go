@@ -2,6 +2,7 @@ package spdx
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -97,6 +98,8 @@ type rdfReader struct {
 	typed map[string]string // id -> node type (local name), for ends
 }
 
+// decodeRDF reads SPDX 2 RDF/XML. It reads the whole tree first: the
+// SpdxDocument's URI, wherever it stands, tells local ids from external ones.
 func decodeRDF(data []byte) (*raw, error) {
 	root, err := readXML(data)
 	if err != nil {
@@ -218,9 +221,16 @@ func (rd *rdfReader) properties(n *xnode, id string) {
 			rd.relationship(p, id)
 			continue
 		}
-		for _, c := range p.children {
-			rd.node(c)
-		}
+		rd.nested(p)
+	}
+}
+
+// nested reads the nodes written inside a property that is not read
+// itself: a package may be written in full where it is first used and
+// only referred to elsewhere.
+func (rd *rdfReader) nested(p *xnode) {
+	for _, c := range p.children {
+		rd.node(c)
 	}
 }
 
@@ -249,6 +259,8 @@ func (rd *rdfReader) relationship(p *xnode, from string) {
 	}
 }
 
+// document reads the spdx:SpdxDocument node: the document's spec version,
+// name, creators, what it describes and its relationships.
 func (rd *rdfReader) document(n *xnode, id string) {
 	r := rd.r
 	r.docID = id
@@ -274,9 +286,7 @@ func (rd *rdfReader) document(n *xnode, id string) {
 		case "relationship":
 			rd.relationship(p, id)
 		default:
-			for _, c := range p.children {
-				rd.node(c)
-			}
+			rd.nested(p)
 		}
 	}
 }
@@ -301,11 +311,11 @@ func (rd *rdfReader) pkg(n *xnode, id string) {
 		}
 		switch p.name.Local {
 		case "name":
-			c.Name = cmpOr(c.Name, strings.TrimSpace(p.text))
+			c.Name = cmp.Or(c.Name, strings.TrimSpace(p.text))
 		case "versionInfo":
-			c.Version = cmpOr(c.Version, strings.TrimSpace(p.text))
+			c.Version = cmp.Or(c.Version, strings.TrimSpace(p.text))
 		case "supplier":
-			pi.supplier = cmpOr(pi.supplier, strings.TrimSpace(p.text))
+			pi.supplier = cmp.Or(pi.supplier, strings.TrimSpace(p.text))
 		case "originator":
 			pi.originator = append(pi.originator, strings.TrimSpace(p.text))
 		case "downloadLocation":
@@ -314,7 +324,7 @@ func (rd *rdfReader) pkg(n *xnode, id string) {
 			}
 		case "primaryPackagePurpose":
 			_, purpose, _ := strings.Cut(p.attrValue(rdfNS, "resource"), "purpose_")
-			c.Type = cmpOr(c.Type, strings.ToLower(purpose))
+			c.Type = cmp.Or(c.Type, strings.ToLower(purpose))
 		case "checksum":
 			rd.checksums(p, c)
 		case "externalRef":
@@ -322,14 +332,13 @@ func (rd *rdfReader) pkg(n *xnode, id string) {
 		case "relationship":
 			rd.relationship(p, id)
 		default:
-			for _, q := range p.children {
-				rd.node(q)
-			}
+			rd.nested(p)
 		}
 	}
 	rd.r.pkgs[i] = pi
 }
 
+// checksums reads a package's spdx:checksum property into c.Hashes.
 func (rd *rdfReader) checksums(p *xnode, c *model.Component) {
 	for _, cs := range p.children {
 		var alg, val string
@@ -347,6 +356,8 @@ func (rd *rdfReader) checksums(p *xnode, c *model.Component) {
 	}
 }
 
+// externalRefs reads a package's spdx:externalRef property: the first purl
+// reference with a locator is c's purl.
 func (rd *rdfReader) externalRefs(p *xnode, c *model.Component) {
 	for _, er := range p.children {
 		var typ, loc string
@@ -368,11 +379,4 @@ func (rd *rdfReader) externalRefs(p *xnode, c *model.Component) {
 			c.PURL = loc
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -2,7 +2,6 @@ package spdx
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -109,9 +108,7 @@ func scanJSON2With(data []byte, masks bool) (*raw, bool) {
 	if r.spec == "" || s.Bad {
 		return nil, false // decodeJSON2 fails: let it say why
 	}
-	if s.unnamed > 0 {
-		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", s.unnamed))
-	}
+	r.warnGeneratedRefs(s.unnamed)
 	return r, true
 }
 
@@ -246,7 +243,7 @@ func (s *scanner2) addPkg(str *[pkgStrings]jsonscan.Tok, purl jsonscan.Tok) {
 			return
 		}
 		s.unnamed++
-		c.Ref = fmt.Sprintf("SPDXRef-sbomx-no-spdxid-%d", s.unnamed)
+		c.Ref = generatedRef(s.unnamed)
 	}
 	if len(hashes) > 0 {
 		c.Hashes = make([]string, len(hashes))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
@@ -72,19 +73,22 @@ func spdxJSONFiles(t testing.TB, dir string) map[string][]byte {
 }
 
 // TestScanEqualsSlowCorpus compares the two readers on every SPDX 2 JSON
-// file of testdata, and of ../shared when it is there. Real SBOMs must be
-// read by the scanner.
+// file of testdata and of ../shared. Real SBOMs must be read by the
+// scanner.
 func TestScanEqualsSlowCorpus(t *testing.T) {
-	testdata := spdxJSONFiles(t, filepath.Join("..", "..", "..", "testdata"))
-	if len(testdata) < 30 {
-		t.Fatalf("%d SPDX JSON files in testdata, expected at least 30", len(testdata))
-	}
-	all := []map[string][]byte{testdata}
-	if shared := filepath.Join("..", "..", "..", "..", "shared"); dirExists(shared) {
-		all = append(all, spdxJSONFiles(t, filepath.Join(shared, "corpus")), spdxJSONFiles(t, filepath.Join(shared, "landscape")))
-	} else {
-		t.Logf("%s absent: testdata only", shared)
-	}
+	t.Run("testdata", func(t *testing.T) {
+		testdata := spdxJSONFiles(t, repotest.Testdata(t, ""))
+		if len(testdata) < 30 {
+			t.Fatalf("%d SPDX JSON files in testdata, expected at least 30", len(testdata))
+		}
+		testScanEqualsSlowCorpus(t, testdata)
+	})
+	t.Run("shared", func(t *testing.T) {
+		testScanEqualsSlowCorpus(t, spdxJSONFiles(t, repotest.Shared(t, "corpus")), spdxJSONFiles(t, repotest.Shared(t, "landscape")))
+	})
+}
+
+func testScanEqualsSlowCorpus(t *testing.T, all ...map[string][]byte) {
 	files, scanned := 0, 0
 	for _, set := range all {
 		for path, data := range set {
@@ -99,11 +103,6 @@ func TestScanEqualsSlowCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d SPDX JSON files compared, %d read by the scanner", files, scanned)
-}
-
-func dirExists(dir string) bool {
-	fi, err := os.Stat(dir)
-	return err == nil && fi.IsDir()
 }
 
 // scanEdges are documents on which the scanner could part from
@@ -208,8 +207,8 @@ func TestScanEqualsSlowEdges(t *testing.T) {
 // FuzzSPDXScanEqualsSlow checks that the scanner reads any input into the
 // raw form encoding/json reads, or declines, and never panics.
 func FuzzSPDXScanEqualsSlow(f *testing.F) {
-	for _, dir := range []string{"testdata/corpus/spdx", "testdata/corpus/real", "testdata/real-world"} {
-		for _, data := range spdxJSONFiles(f, filepath.Join("..", "..", "..", dir)) {
+	for _, dir := range []string{"corpus/spdx", "corpus/real", "real-world"} {
+		for _, data := range spdxJSONFiles(f, repotest.Testdata(f, dir)) {
 			f.Add(shrink(data))
 		}
 	}
@@ -253,16 +252,15 @@ func shrink(data []byte) []byte {
 	return out
 }
 
-// benchFiles returns the SPDX 2 JSON files of the given directories
-// (relative to the repository root) for the benchmarks.
+// benchFiles returns the SPDX 2 JSON files of the given directories for
+// the benchmarks.
 func benchFiles(b *testing.B, dirs ...string) ([][]byte, int64) {
 	var files [][]byte
 	var n int64
 	for _, dir := range dirs {
-		dir = filepath.Join("..", "..", "..", dir)
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			b.Skip(err)
+			b.Fatal(err)
 		}
 		for _, e := range entries {
 			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -276,7 +274,7 @@ func benchFiles(b *testing.B, dirs ...string) ([][]byte, int64) {
 		}
 	}
 	if len(files) == 0 {
-		b.Skip("no files")
+		b.Fatalf("no SPDX JSON files in %q", dirs)
 	}
 	return files, n
 }
@@ -309,28 +307,30 @@ func benchDecode(b *testing.B, files [][]byte, n int64, scan bool) {
 
 // The real SBOMs of testdata: syft, sbom-tool and GitHub's dependency-graph
 // export, 1.8 MB in all.
-var benchDirs = []string{"testdata/corpus/real", "testdata/real-world"}
+func benchDirs(b *testing.B) []string {
+	return []string{repotest.Testdata(b, "corpus/real"), repotest.Testdata(b, "real-world")}
+}
 
 func BenchmarkDecodeSPDXJSONScan(b *testing.B) {
-	files, n := benchFiles(b, benchDirs...)
+	files, n := benchFiles(b, benchDirs(b)...)
 	benchDecode(b, files, n, true)
 }
 
 func BenchmarkDecodeSPDXJSONSlow(b *testing.B) {
-	files, n := benchFiles(b, benchDirs...)
+	files, n := benchFiles(b, benchDirs(b)...)
 	benchDecode(b, files, n, false)
 }
 
 // The larger real SBOMs of ../shared (Red Hat product SBOMs with thousands
 // of packages, syft images with thousands of files), 15 MB in all.
-const largeDir = "../shared/corpus/real"
+func largeDir(b *testing.B) string { return repotest.Shared(b, "corpus/real") }
 
 func BenchmarkDecodeSPDXJSONLargeScan(b *testing.B) {
-	files, n := benchFiles(b, largeDir)
+	files, n := benchFiles(b, largeDir(b))
 	benchDecode(b, files, n, true)
 }
 
 func BenchmarkDecodeSPDXJSONLargeSlow(b *testing.B) {
-	files, n := benchFiles(b, largeDir)
+	files, n := benchFiles(b, largeDir(b))
 	benchDecode(b, files, n, false)
 }

@@ -1,4 +1,13 @@
-// Package spdx decodes SPDX 2 (JSON, YAML, XML, RDF/XML, tag-value) and SPDX 3.0 JSON-LD documents into the model.
+// Package spdx decodes SPDX 2 (JSON, YAML, XML, RDF/XML, tag-value) and
+// SPDX 3.0 JSON-LD documents into a model.Document. Each syntax has a reader
+// that collects a format-neutral raw form; build maps that onto the model
+// (the root selection and relationship mapping below), so the mapping is
+// written once for every syntax.
+//
+// It reads bytes handed to it: no files, no other formats, nothing about
+// services or queries. A reader must not decide what the document means
+// (that is build's), and the scanner must never read a document
+// differently from encoding/json.
 //
 // SPDX 2 JSON is read in one pass by a scanner (scan.go, on
 // internal/support/jsonscan) wherever it reads the document as encoding/json
@@ -63,6 +72,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -285,6 +295,20 @@ type raw struct {
 	warnings  []string
 }
 
+// generatedRef is the Ref of the n-th package (counting from 1) that has a
+// name but no SPDXID. Every reader numbers them alike, so the scanner, the
+// encoding/json path and PeekRoot give a package the same Ref.
+func generatedRef(n int) string {
+	return "SPDXRef-sbomx-no-spdxid-" + strconv.Itoa(n)
+}
+
+// warnGeneratedRefs says, once, how many packages were given a generatedRef.
+func (r *raw) warnGeneratedRefs(n int) {
+	if n > 0 {
+		r.warnings = append(r.warnings, fmt.Sprintf("%d package(s) without SPDXID were given generated refs", n))
+	}
+}
+
 func (r *raw) addElem(id string, k endKind) {
 	if id == "" {
 		return
@@ -314,6 +338,8 @@ const (
 	relDescribedBy
 )
 
+// classify maps a relationship type, in any of its spellings, to what it
+// means for the graph.
 func classify(typ string) relClass {
 	// The usual spellings first: relKey allocates.
 	switch typ {
@@ -350,6 +376,9 @@ func classify(typ string) relClass {
 	return relIgnore
 }
 
+// isNoAssertion reports whether a relationship end names no element:
+// NOASSERTION or NONE in any case, or SPDX 3's NoAssertionElement and
+// NoneElement.
 func isNoAssertion(id string) bool {
 	// strings.ToUpper allocates; it keeps the length of ASCII text, and
 	// ids are nearly always ASCII and of neither length.
@@ -371,10 +400,14 @@ func isASCII(s string) bool {
 	return true
 }
 
+// isExternalRef reports whether an SPDX 2 id names an element of another
+// document (DocumentRef-x:SPDXRef-y).
 func isExternalRef(id string) bool {
 	return strings.HasPrefix(id, "DocumentRef-") && strings.Contains(id, ":")
 }
 
+// isNoValue reports whether a text field (a supplier, a creator) says
+// nothing: empty, NOASSERTION or NONE.
 func isNoValue(s string) bool {
 	switch strings.ToUpper(strings.TrimSpace(s)) {
 	case "", "NOASSERTION", "NONE":
@@ -419,13 +452,8 @@ func (r *raw) root(pkgIdx map[string]int, isDoc func(string) bool) (described []
 	for _, id := range r.describes {
 		addDescribed(id)
 	}
-	nDeps, nConts := 0, 0 // edges at most, to size the lists once
 	for _, rl := range r.rels {
 		switch classify(rl.typ) {
-		case relDepFwd, relDepRev:
-			nDeps += len(rl.to)
-		case relContFwd, relContRev:
-			nConts += len(rl.to)
 		case relDescribes:
 			// Only the document (or an id naming nothing in it) selects the
 			// root: a package or file "describing" another element (an SPDX 3
@@ -483,7 +511,9 @@ func (r *raw) syntheticRoot(docID string) model.Component {
 	return root
 }
 
-// build applies the root selection and relationship mapping.
+// build turns what a syntax reader collected into a Document: the root,
+// the components, the relationships as edges, the warnings and creators.
+// Each concern is a builder method; build sizes the edge lists once.
 func build(r *raw) *model.Document {
 	doc := &model.Document{
 		Format:      r.format,
@@ -491,103 +521,97 @@ func build(r *raw) *model.Document {
 		Warnings:    r.warnings,
 	}
 	docID, isDoc := r.docRef()
-	pkgIdx := r.firstPackages()
-
-	dropped := map[string]int{}
-	// end classifies a relationship end: "" keeps it, else the drop reason.
-	end := func(id string) string {
-		id = strings.TrimSpace(id)
-		switch {
-		case id == "":
-			return "empty"
-		case isNoAssertion(id):
-			return "NOASSERTION/NONE"
-		case isExternalRef(id):
-			return "in another document"
-		}
-		if _, ok := pkgIdx[id]; ok {
-			return ""
-		}
-		switch r.elems[id] {
-		case kindFile:
-			return "a file"
-		case kindSnippet:
-			return "a snippet"
-		case kindOther:
-			return "not a package"
-		case kindExternal:
-			return "in another document"
-		}
-		return ""
-	}
-
-	described, rootPkg := r.root(pkgIdx, isDoc)
-	rootRef := ""
+	b := &builder{r: r, doc: doc, isDoc: isDoc, pkgIdx: r.firstPackages(), dropped: map[string]int{}}
+	described, rootPkg := r.root(b.pkgIdx, isDoc)
 	nDeps, nConts := r.edgeCounts()
 	deps := make([]model.Edge, 0, nDeps+len(described))
 	conts := make([]model.Edge, 0, nConts)
+	rootRef, deps := b.setRoot(docID, described, rootPkg, deps)
+	b.components(rootPkg)
+	deps, conts = b.edges(rootRef, deps, conts)
+	doc.Dependencies = dedupe(deps)
+	doc.Containment = dedupe(conts)
+	b.warnDropped()
+	doc.Meta.Creators = withValue(r.creators)
+	return doc
+}
+
+// builder is build's state: what every part of the mapping needs to know
+// about the document's ids, and the ends it dropped so far. Nothing read
+// from a builder field may leave build (build returns its own doc, the
+// root's Ref is passed as an argument): the compiler would then move the
+// maps and the closure to the heap, allocations for every document.
+type builder struct {
+	r       *raw
+	doc     *model.Document
+	isDoc   func(string) bool // whether an id names the document itself
+	pkgIdx  map[string]int    // package SPDXID -> its first package in r.pkgs
+	dropped map[string]int    // relationship ends dropped, by reason
+}
+
+// setRoot applies the root selection's outcome (see the package comment):
+// the one package described becomes the root and lends the document its
+// supplier and authors; several described elements, or one that is not a
+// package, get a synthetic root that depends on each described package.
+// It returns the root's Ref, which edges naming the document point to (""
+// without a root), and deps with the synthetic root's edges.
+func (b *builder) setRoot(docID string, described []string, rootPkg int, deps []model.Edge) (rootRef string, _ []model.Edge) {
 	switch {
 	case rootPkg >= 0:
-		c := r.pkgs[rootPkg].comp
-		doc.Root = &c
+		p := b.r.pkgs[rootPkg]
+		c := p.comp
+		b.doc.Root = &c
 		rootRef = c.Ref
-		p := r.pkgs[rootPkg]
 		if !isNoValue(p.supplier) {
-			doc.Meta.Supplier = model.Party{Name: p.supplier, Field: "described package's supplier"}
+			b.doc.Meta.Supplier = model.Party{Name: p.supplier, Field: "described package's supplier"}
 		}
 		for _, o := range p.originator {
 			if !isNoValue(o) {
-				doc.Meta.Authors = append(doc.Meta.Authors, model.Party{Name: o, Field: "described package's originator"})
+				b.doc.Meta.Authors = append(b.doc.Meta.Authors, model.Party{Name: o, Field: "described package's originator"})
 			}
 		}
 	case len(described) > 0:
-		root := r.syntheticRoot(docID)
-		doc.Root = &root
+		root := b.r.syntheticRoot(docID)
+		b.doc.Root = &root
 		rootRef = docID
 		for _, id := range described {
-			if why := end(id); why != "" {
+			if b.dropReason(id) != "" {
 				continue // a described file, snippet, ... is not a dependency
 			}
 			deps = append(deps, model.Edge{From: docID, To: id})
 		}
 	}
+	return rootRef, deps
+}
 
-	// Every package is kept, also those that share an SPDXID with another
-	// (GitHub's export gives each version of a package the same one): the
-	// graph attaches edges naming the ID to each, and reports the sharing.
+// components lists every package but the root. Packages that share an
+// SPDXID with another (GitHub's export gives each version of a package the
+// same one) are kept too: the graph attaches edges naming the ID to each,
+// and reports the sharing.
+func (b *builder) components(rootPkg int) {
+	r := b.r
 	if len(r.pkgs) > 1 || rootPkg < 0 && len(r.pkgs) > 0 {
-		doc.Components = make([]model.Component, 0, len(r.pkgs))
+		b.doc.Components = make([]model.Component, 0, len(r.pkgs))
 	}
 	for i, p := range r.pkgs {
 		if i != rootPkg {
-			doc.Components = append(doc.Components, p.comp)
+			b.doc.Components = append(b.doc.Components, p.comp)
 		}
 	}
+}
 
-	// mapEnd redirects the document to the root; ok=false drops the end.
-	mapEnd := func(id string) (string, bool) {
-		id = strings.TrimSpace(id)
-		if isDoc(id) {
-			if rootRef == "" {
-				dropped["the document itself (no root)"]++
-				return "", false
-			}
-			return rootRef, true
-		}
-		if why := end(id); why != "" {
-			dropped[why]++
-			return "", false
-		}
-		return id, true
-	}
-	for _, rl := range r.rels {
+// edges maps the dependency and containment relationships onto deps and
+// conts, in document order, each edge pointing from the dependent or the
+// container.
+func (b *builder) edges(rootRef string, deps, conts []model.Edge) ([]model.Edge, []model.Edge) {
+	for _, rl := range b.r.rels {
 		cls := classify(rl.typ)
 		if cls == relIgnore || cls == relDescribes || cls == relDescribedBy {
 			continue
 		}
-		from, okFrom := mapEnd(rl.from)
+		from, okFrom := b.mapEnd(rl.from, rootRef)
 		for _, t := range rl.to {
-			to, okTo := mapEnd(t)
+			to, okTo := b.mapEnd(t, rootRef)
 			if !okFrom || !okTo {
 				continue
 			}
@@ -603,21 +627,81 @@ func build(r *raw) *model.Document {
 			}
 		}
 	}
-	doc.Dependencies = dedupe(deps)
-	doc.Containment = dedupe(conts)
-
-	for _, why := range sortedKeys(dropped) {
-		doc.Warnings = append(doc.Warnings,
-			fmt.Sprintf("dropped %d relationship end(s) that are %s", dropped[why], why))
-	}
-	for _, c := range r.creators {
-		if !isNoValue(c) {
-			doc.Meta.Creators = append(doc.Meta.Creators, c)
-		}
-	}
-	return doc
+	return deps, conts
 }
 
+// mapEnd is the Ref a relationship end stands for: rootRef for the
+// document itself, the id as written for a package (or an id naming
+// nothing, which the graph reports). ok is false, and the reason counted,
+// for an end that is dropped.
+func (b *builder) mapEnd(id, rootRef string) (ref string, ok bool) {
+	id = strings.TrimSpace(id)
+	if b.isDoc(id) {
+		if rootRef == "" {
+			b.dropped["the document itself (no root)"]++
+			return "", false
+		}
+		return rootRef, true
+	}
+	if why := b.dropReason(id); why != "" {
+		b.dropped[why]++
+		return "", false
+	}
+	return id, true
+}
+
+// dropReason says why a relationship end is not a package the graph can
+// hold (a file, a snippet, NOASSERTION, ...), or "" to keep it.
+func (b *builder) dropReason(id string) string {
+	id = strings.TrimSpace(id)
+	switch {
+	case id == "":
+		return "empty"
+	case isNoAssertion(id):
+		return "NOASSERTION/NONE"
+	case isExternalRef(id):
+		return "in another document"
+	}
+	if _, ok := b.pkgIdx[id]; ok {
+		return ""
+	}
+	switch b.r.elems[id] {
+	case kindFile:
+		return "a file"
+	case kindSnippet:
+		return "a snippet"
+	case kindOther:
+		return "not a package"
+	case kindExternal:
+		return "in another document"
+	}
+	return ""
+}
+
+// warnDropped says, once per reason, how many relationship ends were
+// dropped: a generator that links files does it for every file.
+func (b *builder) warnDropped() {
+	for _, why := range slices.Sorted(maps.Keys(b.dropped)) {
+		b.doc.Warnings = append(b.doc.Warnings,
+			fmt.Sprintf("dropped %d relationship end(s) that are %s", b.dropped[why], why))
+	}
+}
+
+// withValue is list without its NOASSERTION, NONE and empty values (nil
+// when none is left).
+func withValue(list []string) []string {
+	var out []string
+	for _, v := range list {
+		if !isNoValue(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// dedupe drops self-loops and repeated edges in place, keeping the first:
+// a relationship written twice, or both ways (A DEPENDS_ON B and B
+// DEPENDENCY_OF A), is one edge.
 func dedupe(edges []model.Edge) []model.Edge {
 	if len(edges) == 0 {
 		return nil
@@ -632,10 +716,6 @@ func dedupe(edges []model.Edge) []model.Edge {
 		out = append(out, e)
 	}
 	return out
-}
-
-func sortedKeys(m map[string]int) []string {
-	return slices.Sorted(maps.Keys(m))
 }
 
 // hashString renders "alg:hex": alg lower case without "-" or "_", hex lower case.

@@ -188,11 +188,24 @@ func decodeXML(data []byte) (*raw, error) {
 	return r, err
 }
 
+// xmlObjectFields are the SPDX 2 JSON fields whose values are objects. An
+// empty element of one is an empty object, as an empty element of an
+// xmlArrayFields field is an empty list: read as the string "", an empty
+// <creationInfo/> made decodeJSON2 warn of a mistyped field.
+var xmlObjectFields = map[string]bool{
+	"checksum":                true,
+	"creationInfo":            true,
+	"endPointer":              true,
+	"packageVerificationCode": true,
+	"startPointer":            true,
+}
+
+// xmlFrame is an element being read: its text, and once a child element
+// has started, the object its children fill.
 type xmlFrame struct {
-	name     string
-	obj      map[string]any
-	text     strings.Builder
-	hasChild bool
+	name string
+	obj  map[string]any
+	text strings.Builder
 }
 
 // xmlToValue converts the root element of an SPDX XML document to the JSON
@@ -226,7 +239,9 @@ func xmlToValue(data []byte) (map[string]any, error) {
 				return nil, fmt.Errorf("spdx: XML nested deeper than %d elements", maxXMLDepth)
 			}
 			if len(stack) > 0 {
-				stack[len(stack)-1].hasChild = true
+				if parent := stack[len(stack)-1]; parent.obj == nil {
+					parent.obj = map[string]any{}
+				}
 			}
 			stack = append(stack, &xmlFrame{name: t.Name.Local})
 		case xml.CharData:
@@ -242,35 +257,34 @@ func xmlToValue(data []byte) (map[string]any, error) {
 				}
 				return f.obj, nil
 			}
-			parent := stack[len(stack)-1]
-			if parent.obj == nil {
-				parent.obj = map[string]any{}
-			}
-			var v any
-			if f.hasChild {
-				v = f.obj
-				if v == nil {
-					v = map[string]any{}
-				}
-			} else {
-				s := f.text.String()
-				if strings.TrimSpace(s) == "" {
-					if xmlArrayFields[f.name] {
-						// <packages/>: an empty list, not a list of "".
-						if _, ok := parent.obj[f.name]; !ok {
-							parent.obj[f.name] = []any{}
-						}
-						continue
-					}
-					s = ""
-				}
-				v = s
-			}
-			addXMLField(parent.obj, f.name, v)
+			stack[len(stack)-1].add(f)
 		}
 	}
 }
 
+// add puts the value of the closed child element f into f's parent's
+// object: its children's object, its text, or for an empty element the
+// empty value of its field's JSON type.
+func (parent *xmlFrame) add(f *xmlFrame) {
+	switch text := f.text.String(); {
+	case f.obj != nil:
+		addXMLField(parent.obj, f.name, f.obj)
+	case strings.TrimSpace(text) != "":
+		addXMLField(parent.obj, f.name, text)
+	case xmlArrayFields[f.name]:
+		// <packages/>: an empty list, not a list of "".
+		if _, ok := parent.obj[f.name]; !ok {
+			parent.obj[f.name] = []any{}
+		}
+	case xmlObjectFields[f.name]:
+		addXMLField(parent.obj, f.name, map[string]any{})
+	default:
+		addXMLField(parent.obj, f.name, "")
+	}
+}
+
+// addXMLField sets obj[name] to v, or appends v where the field is an
+// array: an xmlArrayFields field, or any element given more than once.
 func addXMLField(obj map[string]any, name string, v any) {
 	prev, ok := obj[name]
 	switch {

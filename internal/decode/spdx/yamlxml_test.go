@@ -10,12 +10,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
 func corpusFile(t *testing.T, folder, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "corpus", "spdx", folder, name))
+	data, err := os.ReadFile(filepath.Join(repotest.Testdata(t, "corpus/spdx"), folder, name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -241,6 +241,14 @@ func entryQuery(id string, i int, aff osvAffected) (*query.Query, []string) {
 		}
 	}
 
+	return q, append(notes, entryVersions(q, id, where, aff)...)
+}
+
+// entryVersions sets q's versions from the entry's ranges and versions,
+// with the notes on what could not be used: GIT ranges name commits, not
+// the versions SBOMs record, and unknown range types are left out.
+func entryVersions(q *query.Query, id, where string, aff osvAffected) []string {
+	var notes []string
 	aVers := &versions.Affected{Label: id, Versions: nonEmpty(aff.Versions)}
 	var git, other []string
 	for _, r := range aff.Ranges {
@@ -286,7 +294,7 @@ func entryQuery(id string, i int, aff osvAffected) (*query.Query, []string) {
 			notes = append(notes, fmt.Sprintf("%s %s: GIT ranges (commits of %s) name commits, which SBOM versions are not: left out, the other ranges and versions decide", id, where, repos(git)))
 		}
 	}
-	return q, notes
+	return notes
 }
 
 func repos(git []string) string {

@@ -9,11 +9,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/sbomx/sbomx/internal/match/versions"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 	"github.com/sbomx/sbomx/pkg/query"
 )
 
-const corpus = "../../../testdata/corpus/advisories"
+// corpusDir holds the OSV records the tests read.
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	return repotest.Testdata(t, "corpus/advisories")
+}
 
 // wantQuery is what a test checks of one query.
 type wantQuery struct {
@@ -55,6 +60,7 @@ func affected(t *testing.T, a *Advisory, name, v string) bool {
 }
 
 func TestCorpus(t *testing.T) {
+	corpus := corpusDir(t)
 	tests := []struct {
 		file    string
 		id      string
@@ -221,6 +227,7 @@ var cmpEmpty = cmp.Comparer(func(a, b []string) bool {
 })
 
 func TestCorpusDirectory(t *testing.T) {
+	corpus := corpusDir(t)
 	advs, errs := LoadPath(corpus)
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -243,6 +250,7 @@ func TestCorpusDirectory(t *testing.T) {
 
 // The queries match SBOM components through query.Query.Match.
 func TestQueriesMatchComponents(t *testing.T) {
+	corpus := corpusDir(t)
 	advs, errs := LoadPath(corpus)
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -515,6 +523,7 @@ func TestMalformed(t *testing.T) {
 }
 
 func TestLoadPathDirectory(t *testing.T) {
+	corpus := corpusDir(t)
 	dir := t.TempDir()
 	write := func(name, data string) {
 		t.Helper()

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sbomx/sbomx/internal/match/advisory"
+	"github.com/sbomx/sbomx/internal/support/repotest"
 	"github.com/sbomx/sbomx/pkg/model"
 )
 
@@ -24,10 +25,9 @@ func FuzzLoad(f *testing.F) {
 		"PYSEC-2024-26.yaml",
 		"RUSTSEC-2023-0044.json",
 	} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "corpus", "advisories", name))
+		data, err := os.ReadFile(filepath.Join(repotest.Testdata(f, "corpus/advisories"), name))
 		if err != nil {
-			f.Logf("seed %s: %v", name, err)
-			continue
+			f.Fatal(err)
 		}
 		f.Add(uint8(0), data)
 	}

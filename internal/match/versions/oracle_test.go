@@ -2,6 +2,7 @@ package versions
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -301,10 +302,10 @@ func TestOracleRanges(t *testing.T) {
 					counts["skipped: the upstream test used an option this call does not"]++
 					continue
 				}
-				counts[cmpOr(why, "as the tool decides")]++
+				counts[cmp.Or(why, "as the tool decides")]++
 				if got != want {
 					t.Errorf("%s-range.tsv:%d: range %q version %q: sbomx %s, want %s (tool: %s; %s)",
-						eco, row.line, r, v, got, want, row.toolAnswer(), cmpOr(why, "no deviation applies"))
+						eco, row.line, r, v, got, want, row.toolAnswer(), cmp.Or(why, "no deviation applies"))
 				}
 			}
 			logCounts(t, counts)
@@ -343,7 +344,7 @@ func TestOracleCompare(t *testing.T) {
 				case eco == "cargo" && got == "0" && strings.Contains(a, "+") && strings.Contains(b, "+"):
 					want, why = got, "Cargo's total order sorts build metadata; its requirements ignore it, as sbomx does"
 				}
-				counts[cmpOr(why, "as the tool decides")]++
+				counts[cmp.Or(why, "as the tool decides")]++
 				if got != want {
 					t.Errorf("%s-compare.tsv:%d: Compare(%q, %q) = %s, want %s (tool: %s)", eco, row.line, a, b, got, want, tool)
 				}
@@ -367,7 +368,7 @@ func TestOracleValid(t *testing.T) {
 					tool = "valid" // dpkg warns but compares
 				}
 				if tool != "valid" && tool != "unknown" || strings.Contains(row.col["call"], "Strict") || strings.HasPrefix(row.col["call"], "SemanticVersion") {
-					counts["skipped: "+cmpOr(row.col["call"], tool)]++
+					counts["skipped: "+cmp.Or(row.col["call"], tool)]++
 					continue
 				}
 				got := "valid"
@@ -387,7 +388,7 @@ func TestOracleValid(t *testing.T) {
 						want, why = "unknown", devStricter
 					}
 				}
-				counts[cmpOr(why, "as the tool decides")]++
+				counts[cmp.Or(why, "as the tool decides")]++
 				if got != want {
 					t.Errorf("%s-valid.tsv:%d: %q: sbomx %s, tool %s", eco, row.line, v, got, tool)
 				}
@@ -406,13 +407,6 @@ func logCounts(t *testing.T, counts map[string]int) {
 	for _, k := range keys {
 		t.Logf("%4d %s", counts[k], k)
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 var _ = slices.Contains[[]string]

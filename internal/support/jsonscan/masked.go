@@ -25,7 +25,8 @@ func (s *Scanner) strMasked() (Tok, bool) {
 // loop with a stack of the open containers rather than a call per value and
 // per string. It checks what skipObject and Array(Skip) check: the grammar,
 // the strings (control characters, escapes), literals, numbers and the
-// nesting limit.
+// nesting limit. It is one long function on purpose: it is the scanner's
+// hottest loop, and splitting it costs a call per value.
 func (s *Scanner) skipMasked() bool {
 	d := s.Data
 	ws, stop := s.m.WS, s.m.Stop

@@ -1,4 +1,5 @@
-// Package yamlx is the one home of gopkg.in/yaml.v3 in sbomx: every package
+// Package yamlx is the one home of go.yaml.in/yaml/v3 (the maintained fork of
+// gopkg.in/yaml.v3, which is archived) in sbomx: every package
 // that reads YAML goes through it.
 //
 // It offers two things: Documents, which splits a (possibly multi-document)
@@ -18,7 +19,7 @@ import (
 	"math"
 	"strconv"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Document is one document of a YAML stream, parsed but not yet decoded.
