@@ -12,6 +12,9 @@
 #   SIZES=real scripts/bench.sh      # ~1 GB of real generators' SBOMs (issue 14)
 #   SIZES=history scripts/bench.sh   # a 200-commit git history of the small landscape (issue 16)
 #
+# Every tree also gets a full pass by sbomx packages, and sbomx export
+# (Parquet) timed beside one impact lodash full pass.
+#
 # Landscapes come from ../shared/tools/genlandscape (seed 42), written under
 # $BENCH_ROOT (default /tmp/sbomx-bench; the medium one is 2.8 GB, the large
 # one 22 GB: SIZES="small medium large"). For each tree and each package
@@ -270,6 +273,23 @@ for tree in "${trees[@]}"; do
   wall=$(tr ' ' '\n' <<<"$walls" | grep . | median)
   rss=$(tr ' ' '\n' <<<"$rsss" | grep . | median)
   awk -v s="$wall" -v k="$rss" -v b="$bytes" 'BEGIN { printf "full pass (sbomx packages): %s s, %.2f s per GB of tree, %.0f MiB\n", s, s / (b / 1e9), k / 1024 }'
+  # sbomx export (Parquet, issue 17) beside one impact lodash full pass,
+  # interleaved; the goal is export within 1.5x of the impact pass
+  ew="" er="" iw="" ir=""
+  for run in $(seq "$RUNS"); do
+    warm
+    rm -rf "$BENCH_ROOT/export-out"
+    out=$(measure "$SBOMX" export --dir "$dir" --out "$BENCH_ROOT/export-out")
+    ew+="${out% *} "; er+="${out#* } "
+    warm
+    out=$(measure "$SBOMX" impact lodash --dir "$dir" --format json)
+    iw+="${out% *} "; ir+="${out#* } "
+  done
+  awk -v ew="$(tr ' ' '\n' <<<"$ew" | grep . | median)" -v er="$(tr ' ' '\n' <<<"$er" | grep . | median)" \
+      -v iw="$(tr ' ' '\n' <<<"$iw" | grep . | median)" -v ir="$(tr ' ' '\n' <<<"$ir" | grep . | median)" \
+      -v mb="$(du -sm "$BENCH_ROOT/export-out" | cut -f1)" 'BEGIN {
+    printf "export (Parquet, %d MB): %s s, %.0f MiB; impact lodash full pass: %s s, %.0f MiB; export/impact %.2fx (goal 1.5x)\n", mb, ew, er / 1024, iw, ir / 1024, (iw > 0 ? ew / iw : 0) }'
+  rm -rf "$BENCH_ROOT/export-out"
   echo
 done
 

@@ -45,6 +45,7 @@ var stages = map[string]stage{
 	"internal/support/":  support,
 	"internal/buildinfo": support,
 	"internal/archtest":  support, // a test only; imports nothing of the module
+	"internal/release":   support, // a test of .goreleaser.yaml; imports nothing of the module
 	// graphtest checks graphs for the decoders' tests and fuzz targets: it
 	// builds them, so it sits at the graph's stage, not the foundation.
 	"internal/support/graphtest": graph,

@@ -5,6 +5,7 @@ package buildinfo
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 )
 
 // Set by goreleaser: -ldflags "-X github.com/sbomx/sbomx/internal/buildinfo.Version=v1.2.3 ...".
@@ -36,13 +37,15 @@ func String() string {
 			}
 		}
 	}
-	out := v
+	var extra []string
 	if c != "" {
-		out += fmt.Sprintf(" (commit %s", c)
-		if d != "" {
-			out += ", built " + d
-		}
-		out += ")"
+		extra = append(extra, "commit "+c)
 	}
-	return out
+	if d != "" {
+		extra = append(extra, "built "+d)
+	}
+	if len(extra) == 0 {
+		return v
+	}
+	return fmt.Sprintf("%s (%s)", v, strings.Join(extra, ", "))
 }

@@ -125,5 +125,6 @@ compressed (gzip, zstd, xz, bzip2), in zip or tar archives, or in UTF-16.`,
 	root.PersistentFlags().BoolVarP(&env.Verbose, "verbose", "v", false, "list every warning, skipped file and name that stderr otherwise counts")
 	root.AddCommand(newImpactCmd(env), newServicesCmd(env), newPackagesCmd(env), newWhyCmd(env))
 	root.AddCommand(newDiffCmd(env))
+	root.AddCommand(newExportCmd(env), newManCmd())
 	return root
 }
