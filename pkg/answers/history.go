@@ -11,7 +11,6 @@ import (
 	"github.com/sbomx/sbomx/internal/inventory"
 	"github.com/sbomx/sbomx/internal/source"
 	"github.com/sbomx/sbomx/internal/support/suggest"
-	"github.com/sbomx/sbomx/pkg/query"
 )
 
 // Revision is one commit of a git repository, as an answer read from
@@ -271,13 +270,4 @@ func addSorted(s []string, v string) []string {
 		return s
 	}
 	return slices.Insert(s, i, v)
-}
-
-// queryInputs are the queries as written.
-func queryInputs(qs []*query.Query) []string {
-	out := make([]string, len(qs))
-	for i, q := range qs {
-		out[i] = q.Input
-	}
-	return out
 }
