@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,8 +64,15 @@ func landscapeAnswers(t *testing.T) map[string]any {
 // them; review the diff). A format that cannot show an answer must say so
 // with a FormatError, and Check must agree.
 func TestGoldens(t *testing.T) {
-	all := landscapeAnswers(t)
-	for _, kind := range []string{"impact", "services", "packages", "why"} {
+	checkGoldens(t, landscapeAnswers(t), "impact", "services", "packages", "why")
+}
+
+// checkGoldens renders each answer of all (by kind) in every format and
+// compares it with testdata/golden/KIND.FORMAT; a format Check refuses
+// must fail Write with a FormatError.
+func checkGoldens(t *testing.T, all map[string]any, kinds ...string) {
+	t.Helper()
+	for _, kind := range kinds {
 		for _, format := range Formats() {
 			t.Run(kind+"."+format, func(t *testing.T) {
 				var b bytes.Buffer
@@ -97,25 +105,33 @@ func TestGoldens(t *testing.T) {
 	}
 }
 
-// TestJSONGoldensMatchTheSchema validates every JSON golden, and every
-// ndjson line, against pkg/answers's schema: the contract the README
-// promises is the one the program keeps.
-func TestJSONGoldensMatchTheSchema(t *testing.T) {
+const schemaURL = "https://github.com/sbomx/sbomx/schema/v1/sbomx.schema.json"
+
+// schemaCompiler holds pkg/answers's schema under schemaURL.
+func schemaCompiler(t *testing.T) *jsonschema.Compiler {
+	t.Helper()
 	c := jsonschema.NewCompiler()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(answers.Schema))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const url = "https://github.com/sbomx/sbomx/schema/v1/sbomx.schema.json"
-	if err := c.AddResource(url, doc); err != nil {
+	if err := c.AddResource(schemaURL, doc); err != nil {
 		t.Fatal(err)
 	}
-	whole, err := c.Compile(url)
+	return c
+}
+
+// TestJSONGoldensMatchTheSchema validates every JSON golden, and every
+// ndjson line, against pkg/answers's schema: the contract the README
+// promises is the one the program keeps.
+func TestJSONGoldensMatchTheSchema(t *testing.T) {
+	c := schemaCompiler(t)
+	whole, err := c.Compile(schemaURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	def := func(name string) *jsonschema.Schema {
-		s, err := c.Compile(url + "#/$defs/" + name)
+		s, err := c.Compile(schemaURL + "#/$defs/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +161,7 @@ func TestJSONGoldensMatchTheSchema(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, l := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
-			check(file+":"+string(rune('1'+i)), def(line), l)
+			check(fmt.Sprintf("%s:%d", file, i+1), def(line), l)
 		}
 	}
 	// The schema must reject what the contract does not allow, or it

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -75,50 +74,10 @@ func historyAnswers(t *testing.T) map[string]any {
 // that cannot show them says so, as Check does; the JSON goldens and the
 // ndjson lines match the schema.
 func TestHistoryGoldens(t *testing.T) {
-	all := historyAnswers(t)
-	for _, kind := range []string{"window", "diff"} {
-		for _, format := range Formats() {
-			t.Run(kind+"."+format, func(t *testing.T) {
-				var b bytes.Buffer
-				err := Write(&b, format, all[kind], Options{})
-				if Check(format, kind) != nil {
-					var fe *FormatError
-					if err == nil || !errors.As(err, &fe) {
-						t.Fatalf("Check refuses %s for %s but Write gave %v", format, kind, err)
-					}
-					return
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				file := filepath.Join("testdata", "golden", kind+"."+format)
-				if *update {
-					if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (go test -update writes it)", err)
-				}
-				if !bytes.Equal(b.Bytes(), want) {
-					t.Errorf("%s differs from what %s renders now (-update rewrites it):\n%s", file, format, b.String())
-				}
-			})
-		}
-	}
-
-	c := jsonschema.NewCompiler()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(answers.Schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	const url = "https://github.com/sbomx/sbomx/schema/v1/sbomx.schema.json"
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
+	checkGoldens(t, historyAnswers(t), "window", "diff")
+	c := schemaCompiler(t)
 	for file, def := range map[string]string{"window.json": "WindowResult", "diff.json": "DiffResult", "window.ndjson": "Exposure", "diff.ndjson": "ServiceDiff"} {
-		s, err := c.Compile(url + "#/$defs/" + def)
+		s, err := c.Compile(schemaURL + "#/$defs/" + def)
 		if err != nil {
 			t.Fatal(err)
 		}
